@@ -1,0 +1,1 @@
+"""Impacte+ shared domain code: shipped to every Lambda as the SharedLayer."""

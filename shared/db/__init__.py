@@ -1,0 +1,1 @@
+"""DynamoDB access: the single-table wrapper and the repository base."""

@@ -1,0 +1,1 @@
+"""The SaaS platform: companies (tenants), plans and modules. Only master code crosses tenants."""

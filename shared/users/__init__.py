@@ -1,0 +1,1 @@
+"""Users of one company and the permissions of its roles."""

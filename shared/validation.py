@@ -1,0 +1,33 @@
+"""Reusable field types whose errors read well in pt-BR."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import AfterValidator, BeforeValidator
+
+from shared.text import normalize_email
+
+
+def _email(value: str) -> str:
+    import email_validator
+    from email_validator import EmailNotValidError, validate_email
+
+    from shared.settings import get_settings
+
+    if get_settings().is_local and "local" in email_validator.SPECIAL_USE_DOMAIN_NAMES:
+        # The demo accounts use @demo.local; the library documents editing this list for that.
+        email_validator.SPECIAL_USE_DOMAIN_NAMES.remove("local")
+    try:
+        result = validate_email(normalize_email(value), check_deliverability=False)
+    except EmailNotValidError:
+        raise ValueError("informe um e-mail válido") from None
+    return result.normalized.lower()
+
+
+def _strip(value: object) -> object:
+    return value.strip() if isinstance(value, str) else value
+
+
+Email = Annotated[str, BeforeValidator(_strip), AfterValidator(_email)]
+Name = Annotated[str, BeforeValidator(_strip)]

@@ -1,0 +1,108 @@
+"""Company B, with every permission, walks every route of the OpenAPI schema using company A's ids.
+
+Ids of A answer 404, lists show nothing of A, writes change nothing of A. New routes are covered
+automatically; a route whose request body has no sample here fails the test until one is added.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from tests.support.http import auth_headers
+
+# One valid request body per schema component, used by whichever route takes it.
+SAMPLE_BODIES = {
+    "UserCreate": {"name": "Intrusa", "email": "intrusa@outra.local", "role": "vendedor", "password": "Senha1234"},
+    "UserUpdate": {"name": "Renomeada Por B"},
+    "PasswordReset": {"password": "Invadida123"},
+    "RoleUpdate": {"permissions": ["dashboard:read"], "data_scope": "all"},
+    "LoginRequest": {"email": "admin@outra.local", "password": "Demo@2026"},
+    "RefreshRequest": {"refresh_token": "v1.x"},
+    "PasswordChange": {"current_password": "errada", "new_password": "Qualquer123"},
+    "PlanCreate": {"name": "Plano B", "monthly_price_cents": 1, "user_limit": 1, "modules": []},
+    "PlanUpdate": {"name": "Plano B"},
+    "TenantCreate": {"name": "X", "plan_id": "x", "admin_name": "X", "admin_email": "x@x.com", "admin_password": "x"},
+    "TenantUpdate": {"name": "Renomeada"},
+}
+
+
+def _operations(schema):
+    for path, item in schema["paths"].items():
+        for method, op in item.items():
+            yield method.upper(), path, op
+
+
+def _body(schema, op):
+    content = (op.get("requestBody") or {}).get("content", {}).get("application/json")
+    if not content:
+        return None
+    ref = content["schema"].get("$ref", "")
+    name = ref.rsplit("/", 1)[-1]
+    assert name in SAMPLE_BODIES, f"add a sample body for {name} to the isolation test"
+    return SAMPLE_BODIES[name]
+
+
+@pytest.fixture
+def snapshot(api, world):
+    admin_a = auth_headers(api, world.a.emails["administrador"])
+
+    def take():
+        users = api.get("/api/users", headers=admin_a).json()
+        roles = api.get("/api/roles", headers=admin_a).json()
+        me = api.get("/api/me", headers=admin_a).json()
+        return json.dumps([users, roles, me["tenant"], me["modules"]], sort_keys=True)
+
+    return take
+
+
+def test_company_b_cannot_see_or_touch_company_a_by_any_route(api, world, snapshot):
+    schema = api.get("/api/openapi.json").json()
+    before = snapshot()
+    b_admin = auth_headers(api, world.b.emails["administrador"])
+    a_markers = {world.a.tenant_id, *world.a.user_ids.values(), *world.a.emails.values()}
+    id_values = {"user_id": world.a.user_ids["gerente"], "tenant_id": world.a.tenant_id,
+                 "plan_id": "01ARZ3NDEKTSV4RRFFQ69G5FAV", "role": "vendedor"}
+    checked = 0
+    for method, path, op in _operations(schema):
+        permission = op.get("x-permission")
+        params = re.findall(r"{(\w+)}", path)
+        missing = [p for p in params if p not in id_values]
+        assert not missing, f"teach the isolation test an id of company A for {missing} ({path})"
+        url = path.format(**id_values)
+        resp = api.request(method, url, headers=b_admin, json=_body(schema, op))
+        checked += 1
+        assert resp.status_code < 500, (method, path, resp.text)
+        if permission == "master":
+            assert resp.status_code == 403, (method, path)
+            continue
+        if any(p.endswith("_id") for p in params):
+            assert resp.status_code == 404, (method, path, resp.status_code)
+        leaked = [m for m in a_markers if m in resp.text]
+        assert not leaked, (method, path, leaked)
+    assert checked >= 15
+    assert snapshot() == before
+
+
+def test_every_item_key_starts_with_its_tenant(api, world):
+    """Tenant items live under `T#<tenant>#`; only documented global lookups and platform items don't."""
+    from shared.aws import client
+    from shared.db.table import deserialize
+    from shared.settings import get_settings
+
+    ddb = client("dynamodb")
+    items = [deserialize(i) for i in ddb.scan(TableName=get_settings().table_name)["Items"]]
+    assert items
+    for item in items:
+        pk = item["PK"]
+        assert pk[:2] in ("T#", "P#", "G#"), pk
+        if pk.startswith("T#"):
+            tenant = pk.split("#")[1]
+            assert item.get("tenant_id", tenant) in (tenant, None) or item.get("id") == tenant, item
+            for index in ("GSI1PK", "GSI2PK", "GSI3PK"):
+                value = item.get(index)
+                assert value is None or value.startswith(f"T#{tenant}#") or value.startswith("P#"), (pk, value)
+        if pk.startswith("G#"):
+            assert pk.startswith(("G#EMAIL#", "G#LOGIN#")), pk
