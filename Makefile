@@ -47,3 +47,11 @@ bench: web
 
 clean:
 	rm -rf $(VENV) web/node_modules web/dist .pytest_cache
+
+# --- AWS (needs AWS credentials and the SAM CLI; see README "Deploy to AWS") ---
+.PHONY: deploy deploy-web
+deploy:
+	sam build --use-container && sam deploy --guided
+
+deploy-web: web
+	$(PY) -m ops.deploy_web $(STACK)

@@ -22,6 +22,7 @@ from shared.settings import get_settings
 ISSUER = "impacte-plus"
 PLATFORM_SCOPE = "P"
 INVALID_SESSION = "Sua sessão expirou ou é inválida. Entre novamente."
+LOGIN_REQUIRED = "Faça login para continuar."
 
 
 @dataclass(frozen=True)

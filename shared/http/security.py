@@ -15,10 +15,9 @@ from fastapi.routing import APIRoute
 from shared.auth.access import check
 from shared.auth.permissions import AUTHENTICATED, MASTER, PERMISSION_KEYS, PUBLIC
 from shared.auth.principal import Principal, authenticate
+from shared.auth.tokens import LOGIN_REQUIRED
 from shared.errors import Forbidden, Unauthorized
 from shared.observability import logger
-
-LOGIN_REQUIRED = "Faça login para continuar."
 
 
 def _authorizer_context(request: Request) -> dict[str, Any] | None:

@@ -10,22 +10,14 @@ from __future__ import annotations
 import importlib
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from devstack.lambda_context import LambdaContext
 from devstack.template import ROOT, functions
 
 EVENTS = sorted((ROOT / "events").glob("*/*.json"))
-
-
-@dataclass
-class LambdaContext:
-    function_name: str = "impacte-test"
-    memory_limit_in_mb: int = 512
-    invoked_function_arn: str = "arn:aws:lambda:sa-east-1:123456789012:function:impacte-test"
-    aws_request_id: str = "c6af9ac6-7b61-11e6-9a41-93e812345678"
 
 
 def _handler_for(folder: str):

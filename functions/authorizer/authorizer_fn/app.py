@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from shared.auth.principal import authenticate
+from shared.auth.tokens import LOGIN_REQUIRED
 from shared.errors import AppError
-from shared.http.security import LOGIN_REQUIRED
 from shared.observability import logger
 
 

@@ -1,0 +1,22 @@
+"""Prints every benchmark figure with its budget; exits 1 if a budget is exceeded."""
+
+from __future__ import annotations
+
+import sys
+
+from bench import imports, requests, web
+
+
+def main() -> int:
+    over = False
+    for _name, calls, _items, budget in requests.report():
+        over |= budget is not None and calls > budget
+    for _name, _seconds, _ratio, ok in imports.report():
+        over |= not ok
+    web.report()
+    print("\nBudgets:", "EXCEEDED" if over else "all within budget")
+    return 1 if over else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
