@@ -21,9 +21,7 @@ def _known_modules(value: list[str]) -> list[str]:
     return [m for m in MODULES if m in value]  # menu order, no repeats
 
 
-class PlanRecord(Record):
-    entity = "plan"
-
+class PlanPublic(BaseModel):
     id: str
     name: str
     monthly_price_cents: int
@@ -31,6 +29,10 @@ class PlanRecord(Record):
     modules: list[str]
     created_at: str
     updated_at: str
+
+
+class PlanRecord(Record, PlanPublic):
+    entity = "plan"
 
     def keys(self) -> dict[str, str]:
         return dict(keys.plan(self.id))
@@ -85,16 +87,6 @@ class PlanUpdate(BaseModel):
     @classmethod
     def _modules(cls, value: list[str] | None) -> list[str] | None:
         return None if value is None else _known_modules(value)
-
-
-class PlanPublic(BaseModel):
-    id: str
-    name: str
-    monthly_price_cents: int
-    user_limit: int
-    modules: list[str]
-    created_at: str
-    updated_at: str
 
 
 class TenantSummary(BaseModel):
