@@ -9,11 +9,13 @@ from __future__ import annotations
 class AppError(Exception):
     status_code = 400
 
-    def __init__(self, detail: str, *, field: str | None = None, headers: dict[str, str] | None = None):
+    def __init__(self, detail: str, *, field: str | None = None, headers: dict[str, str] | None = None,
+                 extra: dict | None = None):
         super().__init__(detail)
         self.detail = detail
         self.field = field
         self.headers = headers or {}
+        self.extra = extra or {}  # further machine-readable facts for the body (e.g. existing_client_id)
 
 
 class Unauthorized(AppError):

@@ -66,7 +66,7 @@ def tenants_by_plan_pk(plan_id: str) -> str:
 
 def tenant_roles(tenant_id: str) -> Key:
     """The company's customised role permissions (one item for all roles)."""
-    return Key(_tenant(tenant_id) + "SETTINGS", "ROLES")
+    return tenant_setting(tenant_id, "ROLES")
 
 
 # --- users -----------------------------------------------------------------------------------
@@ -113,3 +113,114 @@ PLANS_PK = "P#PLANS"
 
 def plan(plan_id: str) -> Key:
     return Key(PLANS_PK, f"PLAN#{plan_id}")
+
+
+# --- clients -----------------------------------------------------------------------------------
+
+def client(tenant_id: str, client_id: str) -> Key:
+    if not is_valid_id(client_id):
+        raise ValueError("client id must be a ULID")
+    return Key(_tenant(tenant_id) + f"CLIENT#{client_id}", "CLIENT")
+
+
+def client_list_gsis(tenant_id: str, client_id: str, created_at: str, *, archived: bool, stage: str,
+                     owner_id: str | None) -> dict[str, str]:
+    """Client lists: all (GSI1), by stage (GSI2), by owner (GSI3); sorted by creation time."""
+    sort = f"{created_at}#{client_id}"
+    if archived:
+        return {"GSI1PK": clients_pk(tenant_id, archived=True), "GSI1SK": sort}
+    found = {"GSI1PK": clients_pk(tenant_id), "GSI1SK": sort,
+             "GSI2PK": clients_by_stage_pk(tenant_id, stage), "GSI2SK": sort}
+    if owner_id:
+        found |= {"GSI3PK": clients_by_owner_pk(tenant_id, owner_id), "GSI3SK": sort}
+    return found
+
+
+def clients_pk(tenant_id: str, *, archived: bool = False) -> str:
+    return _tenant(tenant_id) + ("CLIENTS#ARCHIVED" if archived else "CLIENTS")
+
+
+def clients_by_stage_pk(tenant_id: str, stage: str) -> str:
+    return _tenant(tenant_id) + f"CLIENTS#STAGE#{stage}"
+
+
+def clients_by_owner_pk(tenant_id: str, owner_id: str) -> str:
+    return _tenant(tenant_id) + f"CLIENTS#OWNER#{owner_id}"
+
+
+def client_guard(tenant_id: str, kind: str, value: str) -> Key:
+    """Uniqueness of a client's document, WhatsApp or e-mail inside one company."""
+    return Key(_tenant(tenant_id) + f"CLIENTUNIQ#{kind}#{value}", "GUARD")
+
+
+def search_pk(tenant_id: str) -> str:
+    return _tenant(tenant_id) + "SEARCH"
+
+
+def search_term(tenant_id: str, term: str, client_id: str) -> Key:
+    return Key(search_pk(tenant_id), f"{term}#{client_id}")
+
+
+def timeline_event(tenant_id: str, client_id: str, at: str, event_id: str) -> Key:
+    return Key(client(tenant_id, client_id).pk, f"TL#{at}#{event_id}")
+
+
+TIMELINE_PREFIX = "TL#"
+
+
+# --- funnel ------------------------------------------------------------------------------------
+
+def card(tenant_id: str, card_id: str) -> Key:
+    if not is_valid_id(card_id):
+        raise ValueError("card id must be a ULID")
+    return Key(_tenant(tenant_id) + f"CARD#{card_id}", "CARD")
+
+
+def board_gsis(tenant_id: str, card_id: str, stage: str, owner_id: str | None, last_activity_at: str) -> dict[str, str]:
+    """A stage column (GSI1) and one seller's column (GSI2), by last activity."""
+    sort = f"{last_activity_at}#{card_id}"
+    found = {"GSI1PK": board_pk(tenant_id, stage), "GSI1SK": sort}
+    if owner_id:
+        found |= {"GSI2PK": board_pk(tenant_id, stage, owner_id), "GSI2SK": sort}
+    return found
+
+
+def board_pk(tenant_id: str, stage: str, owner_id: str | None = None) -> str:
+    if owner_id:
+        return _tenant(tenant_id) + f"BOARD#OWNER#{owner_id}#{stage}"
+    return _tenant(tenant_id) + f"BOARD#{stage}"
+
+
+# --- settings and counters -----------------------------------------------------------------------
+
+def tenant_setting(tenant_id: str, name: str) -> Key:
+    """One item per settings area of a company (ROLES, FUNNEL, CLIENT_FIELDS...)."""
+    return Key(_tenant(tenant_id) + "SETTINGS", name)
+
+
+def stats_pk(tenant_id: str) -> str:
+    return _tenant(tenant_id) + "STATS"
+
+
+def board_stats(tenant_id: str) -> Key:
+    """Current count and value per stage."""
+    return Key(stats_pk(tenant_id), "BOARD")
+
+
+def day_stats(tenant_id: str, day: str) -> Key:
+    """What happened on one day (São Paulo calendar): leads, milestones, values, origins, campaigns."""
+    return Key(stats_pk(tenant_id), f"DAY#{day}")
+
+
+def jobs_pk(tenant_id: str) -> str:
+    return _tenant(tenant_id) + "JOBS"
+
+
+def client_import(tenant_id: str, import_id: str) -> Key:
+    if not is_valid_id(import_id):
+        raise ValueError("import id must be a ULID")
+    return Key(_tenant(tenant_id) + f"IMPORT#{import_id}", "IMPORT")
+
+
+def client_import_row(tenant_id: str, import_id: str, line: int) -> Key:
+    return Key(client_import(tenant_id, import_id).pk, f"ROW#{line:07d}")

@@ -64,3 +64,21 @@ def world(aws):
     from tests.support.world import build_world
 
     return build_world()
+
+
+@pytest.fixture
+def atomic_requests(monkeypatch):
+    """moto's in-process backend is not thread-safe; DynamoDB is atomic per request. Serializing each
+    AWS call keeps that guarantee while our code still interleaves between calls, as it would in AWS."""
+    import threading
+
+    from botocore.client import BaseClient
+
+    lock = threading.Lock()
+    original = BaseClient._make_api_call
+
+    def call(self, operation, params):
+        with lock:
+            return original(self, operation, params)
+
+    monkeypatch.setattr(BaseClient, "_make_api_call", call)

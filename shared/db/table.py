@@ -139,6 +139,7 @@ class Table:
         index: str | None = None,
         sk_prefix: str | None = None,
         sk_between: tuple[str, str] | None = None,
+        sk_before: str | None = None,
         limit: int | None = None,
         start_key: dict[str, Any] | None = None,
         forward: bool = True,
@@ -158,6 +159,10 @@ class Table:
             expr_names["#sk"] = sk_name
             expr_values[":sk1"], expr_values[":sk2"] = sk_between
             condition += " AND #sk BETWEEN :sk1 AND :sk2"
+        elif sk_before is not None:
+            expr_names["#sk"] = sk_name
+            expr_values[":skb"] = sk_before
+            condition += " AND #sk < :skb"
         params: dict[str, Any] = {
             "TableName": self.name,
             "KeyConditionExpression": condition,

@@ -11,12 +11,15 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from shared.clients.vocab import FIELD_LABELS as CLIENT_FIELD_LABELS
 from shared.errors import AppError
 from shared.observability import logger
 
 FIELD_LABELS = {
+    **CLIENT_FIELD_LABELS,
     "email": "E-mail",
     "password": "Senha",
     "current_password": "Senha atual",
@@ -91,11 +94,14 @@ def validation_payload(errors: list[dict[str, Any]]) -> dict[str, Any]:
     items = []
     for error in errors:
         field = _field(error.get("loc", ()))
+        cause = (error.get("ctx") or {}).get("error")
+        if getattr(cause, "field", None):  # a cross-field rule that belongs to one field
+            field = ".".join(p for p in (field, cause.field) if p)
         items.append({"field": field, "message": _message(error)})
     first = items[0] if items else {"field": "", "message": "dados inválidos"}
     top = first["field"].split(".")[0]
     if first["field"]:
-        label = FIELD_LABELS.get(top, first["field"])
+        label = FIELD_LABELS.get(first["field"]) or FIELD_LABELS.get(top, first["field"])
         detail = f"{label}: {first['message']}."
     else:
         detail = "Corpo da requisição inválido: envie um JSON válido." if any(
@@ -107,13 +113,18 @@ def validation_payload(errors: list[dict[str, Any]]) -> dict[str, Any]:
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(AppError)
     async def _app_error(_: Request, exc: AppError) -> JSONResponse:
-        body: dict[str, Any] = {"detail": exc.detail}
+        body: dict[str, Any] = {"detail": exc.detail, **exc.extra}
         if exc.field:
             body["errors"] = [{"field": exc.field, "message": exc.detail}]
         return JSONResponse(body, status_code=exc.status_code, headers=exc.headers or None)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse(validation_payload(list(exc.errors())), status_code=422)
+
+    @app.exception_handler(ValidationError)
+    async def _domain_validation(_: Request, exc: ValidationError) -> JSONResponse:
+        """Services validate merged records (partial updates) with the same models: same answer."""
         return JSONResponse(validation_payload(list(exc.errors())), status_code=422)
 
     @app.exception_handler(StarletteHTTPException)

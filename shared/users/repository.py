@@ -85,3 +85,9 @@ def replace(old: UserRecord, new: UserRecord) -> UserRecord:
     except TransactionFailed as exc:
         raise_for(exc, email_at=email_at, limit_at=limit_at if new.status == "active" else None, changed_at=0)
     return new
+
+
+def names(tenant_id: str) -> dict[str, str]:
+    """Every user of the company, id -> name (a company has at most its plan's user limit)."""
+    items = Table().query_all(keys.users_of_tenant_pk(tenant_id), index="GSI1")
+    return {i["id"]: i["name"] for i in items}

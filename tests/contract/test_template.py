@@ -33,6 +33,9 @@ FUNCTIONS = {
     "AuthFunction": ("functions/auth/", "auth_api.app.handler"),
     "UsersFunction": ("functions/users/", "users_api.app.handler"),
     "MasterFunction": ("functions/master/", "master_api.app.handler"),
+    "ClientsFunction": ("functions/clients/", "clients_api.app.handler"),
+    "FunnelFunction": ("functions/funnel/", "funnel_api.app.handler"),
+    "DashboardFunction": ("functions/dashboard/", "dashboard_api.app.handler"),
 }
 
 # DynamoDB actions each function may perform on the DataTable itself (the table ARN).
@@ -53,6 +56,16 @@ DATA_TABLE_ACTIONS = {
         "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
         "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:ConditionCheckItem",
     },
+    "ClientsFunction": {
+        "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+        "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:ConditionCheckItem",
+    },
+    "FunnelFunction": {
+        "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+        "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:ConditionCheckItem",
+    },
+    # The Dashboard only reads counters.
+    "DashboardFunction": {"dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query"},
 }
 # Actions allowed on the DataTable's indexes (`${DataTable.Arn}/index/*`).
 INDEX_ACTIONS = {
@@ -60,6 +73,13 @@ INDEX_ACTIONS = {
     "AuthFunction": {"dynamodb:Query"},
     "UsersFunction": {"dynamodb:Query"},
     "MasterFunction": {"dynamodb:Query"},
+    "ClientsFunction": {"dynamodb:Query"},
+    "FunnelFunction": {"dynamodb:Query"},
+    "DashboardFunction": {"dynamodb:Query"},
+}
+# Other services a function may use: action -> the resource it is limited to.
+OTHER_PERMISSIONS: dict[str, dict[str, object]] = {
+    "FunnelFunction": {"events:PutEvents": {"Fn::GetAtt": ["EventBus", "Arn"]}},
 }
 
 WRITE_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
@@ -76,6 +96,9 @@ ROUTES: dict[tuple[str, str, str], bool] = {
         for fn, paths in {
             "UsersFunction": ["/api/users", "/api/users/{proxy+}", "/api/roles", "/api/roles/{proxy+}"],
             "MasterFunction": ["/api/master/{proxy+}"],
+            "ClientsFunction": ["/api/clients", "/api/clients/{proxy+}"],
+            "FunnelFunction": ["/api/funnel", "/api/funnel/{proxy+}"],
+            "DashboardFunction": ["/api/dashboard"],
         }.items()
         for path in paths
         for method in WRITE_METHODS
@@ -481,7 +504,7 @@ def test_function_policies_are_explicit_and_least_privilege(resources, fn):
         # Inline statements only: no managed policy names/ARNs, no SAM policy templates.
         assert isinstance(policy, dict) and set(policy) == {"Statement"}, f"{fn}: {policy}"
 
-    table, index, secrets = set(), set(), set()
+    table, index, secrets, others = set(), set(), set(), set()
     for st in statements(resources, fn):
         assert st["Effect"] == "Allow", f"{fn}: only Allow statements expected"
         assert "NotAction" not in st and "NotResource" not in st
@@ -503,10 +526,13 @@ def test_function_policies_are_explicit_and_least_privilege(resources, fn):
                 elif service == "secretsmanager":
                     assert r == JWT_SECRET, f"{fn}: secrets access beyond the JWT key: {r}"
                     secrets.add(action)
+                elif OTHER_PERMISSIONS.get(fn, {}).get(action) == r:
+                    others.add(action)
                 else:
                     pytest.fail(f"{fn}: unexpected permission {action} on {r}")
     assert table == DATA_TABLE_ACTIONS[fn]
     assert index == INDEX_ACTIONS[fn]
+    assert others == set(OTHER_PERMISSIONS.get(fn, {}))
     assert secrets == {"secretsmanager:GetSecretValue"}
 
 

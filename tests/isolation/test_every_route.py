@@ -26,6 +26,13 @@ SAMPLE_BODIES = {
     "PlanUpdate": {"name": "Plano B"},
     "TenantCreate": {"name": "X", "plan_id": "x", "admin_name": "X", "admin_email": "x@x.com", "admin_password": "x"},
     "TenantUpdate": {"name": "Renomeada"},
+    "ClientCreate": {"type": "pf", "first_name": "Intruso", "document": "529.982.247-25"},
+    "ClientUpdate": {"first_name": "Renomeado Por B"},
+    "NoteCreate": {"text": "nota de B"},
+    "CustomFieldList": {"items": [{"label": "Campo de B", "type": "text"}]},
+    "CardUpdate": {"value_cents": 1, "next_step": "invadir"},
+    "MoveRequest": {"stage": "perdido", "loss_reason": "Preço"},
+    "FunnelSettings": {"loss_reasons": ["B"], "stalled_days": {"novo_contato": 1}},
 }
 
 
@@ -53,18 +60,31 @@ def snapshot(api, world):
         users = api.get("/api/users", headers=admin_a).json()
         roles = api.get("/api/roles", headers=admin_a).json()
         me = api.get("/api/me", headers=admin_a).json()
-        return json.dumps([users, roles, me["tenant"], me["modules"]], sort_keys=True)
+        clients = api.get("/api/clients", headers=admin_a).json()
+        timeline = [api.get(f"/api/clients/{c['id']}/timeline", headers=admin_a).json() for c in clients["items"]]
+        board = api.get("/api/funnel", headers=admin_a).json()
+        dashboard = api.get("/api/dashboard", headers=admin_a).json()
+        fields = api.get("/api/clients/custom-fields", headers=admin_a).json()
+        settings = api.get("/api/funnel/settings", headers=admin_a).json()
+        return json.dumps([users, roles, me["tenant"], me["modules"], clients, timeline, board, dashboard,
+                           fields, settings], sort_keys=True)
 
     return take
 
 
 def test_company_b_cannot_see_or_touch_company_a_by_any_route(api, world, snapshot):
     schema = api.get("/api/openapi.json").json()
+    admin_a = auth_headers(api, world.a.emails["administrador"])
+    client_a = api.post("/api/clients", headers=admin_a, json={
+        "type": "pf", "first_name": "Cliente", "last_name": "Da Empresa A", "document": "529.982.247-25",
+        "email": "cliente@empresa-a.com.br", "whatsapp": "(11) 98765-4321"}).json()
     before = snapshot()
     b_admin = auth_headers(api, world.b.emails["administrador"])
-    a_markers = {world.a.tenant_id, *world.a.user_ids.values(), *world.a.emails.values()}
+    a_markers = {world.a.tenant_id, *world.a.user_ids.values(), *world.a.emails.values(), client_a["id"],
+                 client_a["card_id"], "Da Empresa A", "cliente@empresa-a.com.br"}
     id_values = {"user_id": world.a.user_ids["gerente"], "tenant_id": world.a.tenant_id,
-                 "plan_id": "01ARZ3NDEKTSV4RRFFQ69G5FAV", "role": "vendedor"}
+                 "plan_id": "01ARZ3NDEKTSV4RRFFQ69G5FAV", "role": "vendedor", "client_id": client_a["id"],
+                 "card_id": client_a["card_id"], "stage": "novo_contato"}
     checked = 0
     for method, path, op in _operations(schema):
         permission = op.get("x-permission")

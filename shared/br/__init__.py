@@ -1,0 +1,1 @@
+"""Brazilian data: CPF/CNPJ, phones, CEP, UF."""
