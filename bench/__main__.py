@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import sys
 
-from bench import imports, requests, web
+from bench import imports, requests, scale, web
 
 
 def main() -> int:
     over = False
     for _name, calls, _items, budget in requests.report():
         over |= budget is not None and calls > budget
+    for _name, _small, _large, ratio in scale.report():
+        over |= ratio > scale.BUDGET_RATIO
     for _name, _seconds, _ratio, ok in imports.report():
         over |= not ok
     web.report()

@@ -81,10 +81,16 @@ def _ensure_company(plan_id: str) -> str:
     return tenant_id
 
 
-def seed() -> dict[str, str]:
+def seed(*, with_clients: bool = False) -> dict[str, str]:
+    """Plans, the master user and the demo company with one user per role; `with_clients` adds a
+    lived-in customer base (the local stack does; tests start from an empty one)."""
     plans = _ensure_plans()
     _ensure_master()
     tenant_id = _ensure_company(plans["Completo"])
+    if with_clients:
+        from devstack.demo_clients import seed_clients
+
+        seed_clients(tenant_id)
     return {"tenant_id": tenant_id, "seeded_at": clock.now_iso()}
 
 

@@ -57,7 +57,7 @@ def boot() -> FastAPI:
 
     start_emulator()
     create_all()
-    seed()
+    seed(with_clients=True)
     return build_local_app()
 
 
