@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import AfterValidator, BeforeValidator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, create_model
 
 from shared.text import normalize_email
 
@@ -31,3 +31,16 @@ def _strip(value: object) -> object:
 
 Email = Annotated[str, BeforeValidator(_strip), AfterValidator(_email)]
 Name = Annotated[str, BeforeValidator(_strip)]
+
+
+def partial_model(model: type[BaseModel], name: str) -> type[BaseModel]:
+    """The same fields as `model`, all optional and defaulting to None, for partial updates (PATCH).
+
+    Field-level rules (types, lengths, normalizers declared on the field) still apply to what is sent;
+    the caller validates the merged result with `model` itself for the cross-field rules.
+    """
+    fields = {}
+    for field_name, info in model.model_fields.items():
+        annotation = Annotated[(info.annotation | None, *info.metadata)] if info.metadata else info.annotation | None
+        fields[field_name] = (annotation, None)
+    return create_model(name, __config__=ConfigDict(extra="forbid"), **fields)

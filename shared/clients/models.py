@@ -14,7 +14,7 @@ from shared.br.phones import InvalidPhone, normalize_phone
 from shared.clients.vocab import LEGAL_BASES, ORIGINS
 from shared.db.records import Record
 from shared.text import fold
-from shared.validation import Email
+from shared.validation import Email, partial_model
 
 ClientType = Literal["pf", "pj"]
 ClientStatus = Literal["active", "archived", "anonymized"]
@@ -210,36 +210,9 @@ class ClientCreate(ClientFields):
     pass
 
 
-class ClientUpdate(BaseModel):
-    """Partial update: only the fields sent change; `null` clears a field."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    type: ClientType | None = None
-    first_name: Text = None
-    last_name: Text = None
-    trade_name: Text = None
-    legal_name: _text(200) = None
-    document: Annotated[str | None, BeforeValidator(_blank_to_none)] = None
-    phone: Phone = None
-    whatsapp: Phone = None
-    email: OptionalEmail = None
-    address: Address | None = None
-    origin: str | None = None
-    channel: Text = None
-    campaign: Text = None
-    utm_source: Text = None
-    utm_medium: Text = None
-    utm_campaign: Text = None
-    utm_term: Text = None
-    utm_content: Text = None
-    owner_id: str | None = None
-    contract: Contract | None = None
-    values: Values | None = None
-    tags: list[str] | None = None
-    notes: LongText = None
-    consent: Consent | None = None
-    custom_fields: dict[str, Any] | None = None
+# Partial update: only the fields sent change; `null` clears a field. The merged record is then
+# validated as a whole by ClientFields (document vs type, names, phones...).
+ClientUpdate = partial_model(ClientFields, "ClientUpdate")
 
 
 class ClientRecord(Record):
