@@ -10,7 +10,8 @@ import sys
 from devstack.template import functions
 
 RUNS = 7
-PROBE = "import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+# CPU time of the import in the child: steadier than wall time while other work shares the machine.
+PROBE = "import time; t = time.process_time(); import {module}; print(time.process_time() - t)"
 
 
 def cold_import_seconds(module: str, runs: int = RUNS) -> float:
@@ -29,7 +30,7 @@ def report(budget_ratio: float = 1.3) -> list[tuple[str, float, float, bool]]:
     for name, fn in sorted(functions().items()):
         seconds = cold_import_seconds(fn["module"])
         rows.append((name, seconds, seconds / bare, seconds <= bare * budget_ratio))
-    print(f"\nCold import (median of {RUNS} fresh interpreters); bare FastAPI+Mangum+boto3 app: "
+    print(f"\nCold import, CPU time (median of {RUNS} fresh interpreters); bare FastAPI+Mangum+boto3 app: "
           f"{bare * 1000:.0f} ms; budget {budget_ratio}x")
     print(f"  {'function':<22}{'import':>10}{'vs bare':>10}  budget")
     for name, seconds, ratio, ok in rows:
