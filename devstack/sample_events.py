@@ -110,6 +110,14 @@ EVENTS: dict[str, dict] = {
                                              body={**NEW_CLIENT, "document": "123.456.789-00"}),
     "clients/custom-fields.json": http("GET", "/api/clients/custom-fields", route="/api/clients/{proxy+}",
                                        ctx=SELLER, proxy="custom-fields"),
+    "clients/refused-import-without-file.json": http("POST", "/api/clients/imports", route="/api/clients/{proxy+}",
+                                                     ctx=ADMIN, proxy="imports", body={}),
+    "clients/refused-merge-unknown-client.json": http(
+        "POST", f"/api/clients/{stable_id('client:unknown')}/merge", route="/api/clients/{proxy+}", ctx=ADMIN,
+        proxy=f"{stable_id('client:unknown')}/merge", body={"source_id": stable_id("client:other")}),
+    # The background import: the clients function invokes itself with this (shared/jobs.py).
+    "clients/refused-import-job-unknown-import.json": {
+        "job": "clients.import", "payload": {"tenant_id": TENANT, "import_id": stable_id("import:unknown")}},
     "funnel/board.json": http("GET", "/api/funnel", query="limit=10", ctx=SELLER),
     "funnel/stalled.json": http("GET", "/api/funnel/stalled", route="/api/funnel/{proxy+}", ctx=ADMIN,
                                 proxy="stalled"),

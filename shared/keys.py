@@ -224,3 +224,13 @@ def client_import(tenant_id: str, import_id: str) -> Key:
 
 def client_import_row(tenant_id: str, import_id: str, line: int) -> Key:
     return Key(client_import(tenant_id, import_id).pk, f"ROW#{line:07d}")
+
+
+def client_import_rows_gsi1(tenant_id: str, import_id: str, outcome: str, line: int) -> dict[str, str]:
+    """An import's report rows of one outcome (created, merged, skipped, failed), in line order (GSI1)."""
+    return {"GSI1PK": client_import_rows_pk(tenant_id, import_id, outcome),
+            "GSI1SK": client_import_row(tenant_id, import_id, line).sk}
+
+
+def client_import_rows_pk(tenant_id: str, import_id: str, outcome: str) -> str:
+    return client_import(tenant_id, import_id).pk + f"#{outcome.upper()}"

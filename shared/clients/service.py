@@ -113,6 +113,8 @@ def merged_fields(old: ClientRecord, data: ClientUpdate) -> ClientFields:
 
 def update(principal: Principal, client_id: str, data: ClientUpdate) -> ClientRecord:
     old = get(principal, client_id)
+    if old.status == "anonymized":
+        raise ValidationFailed("Um cliente anonimizado não pode ser alterado.")
     if old.archived:
         raise ValidationFailed("Restaure o cliente arquivado antes de editá-lo.")
     sent = data.model_dump(exclude_unset=True)

@@ -78,8 +78,14 @@ INDEX_ACTIONS = {
     "DashboardFunction": {"dynamodb:Query"},
 }
 # Other services a function may use: action -> the resource it is limited to.
+IMPORT_FILES = {"Fn::Sub": "${DocumentsBucket.Arn}/tenants/*/imports/*"}
+CLIENTS_FUNCTION_ARN = {
+    "Fn::Sub": "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:impacte-${Stage}-clients"}
 OTHER_PERMISSIONS: dict[str, dict[str, object]] = {
     "FunnelFunction": {"events:PutEvents": {"Fn::GetAtt": ["EventBus", "Arn"]}},
+    # CSV import: the uploaded files, and invoking itself for the background import (shared/jobs.py).
+    "ClientsFunction": {"s3:PutObject": IMPORT_FILES, "s3:PutObjectTagging": IMPORT_FILES, "s3:GetObject": IMPORT_FILES,
+                        "lambda:InvokeFunction": CLIENTS_FUNCTION_ARN},
 }
 
 WRITE_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
@@ -320,6 +326,22 @@ def test_function_code_exists(name):
         elif isinstance(node, ast.ImportFrom):
             defined.update(a.asname or a.name for a in node.names)
     assert "handler" in defined, f"{app_py.relative_to(ROOT)} defines no module-level `handler`"
+
+
+def test_the_clients_function_may_invoke_itself_by_its_name(resources):
+    """Background jobs invoke the function that queued them (AWS_LAMBDA_FUNCTION_NAME): its fixed name
+    is the one its policy allows."""
+    name = props(resources, "ClientsFunction")["FunctionName"]["Fn::Sub"]
+    assert CLIENTS_FUNCTION_ARN["Fn::Sub"].endswith(f":function:{name}")
+    assert props(resources, "ClientsFunction")["RecursiveLoop"] == "Allow"  # a large import chains invocations
+
+
+def test_downloads_expose_their_file_name_and_import_files_expire(resources):
+    cors = props(resources, "HttpApi")["CorsConfiguration"]
+    assert cors["ExposeHeaders"] == ["Content-Disposition"]
+    rules = props(resources, "DocumentsBucket")["LifecycleConfiguration"]["Rules"]
+    [rule] = [r for r in rules if r.get("TagFilters") == [{"Key": "purpose", "Value": "client-import"}]]
+    assert rule["Status"] == "Enabled" and rule["ExpirationInDays"] <= 90
 
 
 def test_function_log_groups(resources):

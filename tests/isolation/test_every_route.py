@@ -33,6 +33,8 @@ SAMPLE_BODIES = {
     "CardUpdate": {"value_cents": 1, "next_step": "invadir"},
     "MoveRequest": {"stage": "perdido", "loss_reason": "Preço"},
     "FunnelSettings": {"loss_reasons": ["B"], "stalled_days": {"novo_contato": 1}},
+    "ImportStart": {"mapping": {"Nome": "full_name"}, "on_duplicate": "merge"},
+    "MergeRequest": {"source_id": "01ARZ3NDEKTSV4RRFFQ69G5FAV", "fields": {"email": "source"}},
 }
 
 
@@ -78,13 +80,16 @@ def test_company_b_cannot_see_or_touch_company_a_by_any_route(api, world, snapsh
     client_a = api.post("/api/clients", headers=admin_a, json={
         "type": "pf", "first_name": "Cliente", "last_name": "Da Empresa A", "document": "529.982.247-25",
         "email": "cliente@empresa-a.com.br", "whatsapp": "(11) 98765-4321"}).json()
+    import_a = api.post("/api/clients/imports", headers=admin_a, files={"file": (
+        "a.csv", b"Nome;E-mail\nCliente Da Empresa A;outro@empresa-a.com.br\n", "text/csv")}).json()
     before = snapshot()
     b_admin = auth_headers(api, world.b.emails["administrador"])
     a_markers = {world.a.tenant_id, *world.a.user_ids.values(), *world.a.emails.values(), client_a["id"],
-                 client_a["card_id"], "Da Empresa A", "cliente@empresa-a.com.br"}
+                 client_a["card_id"], "Da Empresa A", "cliente@empresa-a.com.br", import_a["id"],
+                 "outro@empresa-a.com.br"}
     id_values = {"user_id": world.a.user_ids["gerente"], "tenant_id": world.a.tenant_id,
                  "plan_id": "01ARZ3NDEKTSV4RRFFQ69G5FAV", "role": "vendedor", "client_id": client_a["id"],
-                 "card_id": client_a["card_id"], "stage": "novo_contato"}
+                 "card_id": client_a["card_id"], "stage": "novo_contato", "import_id": import_a["id"]}
     checked = 0
     for method, path, op in _operations(schema):
         permission = op.get("x-permission")
@@ -104,6 +109,7 @@ def test_company_b_cannot_see_or_touch_company_a_by_any_route(api, world, snapsh
         assert not leaked, (method, path, leaked)
     assert checked >= 15
     assert snapshot() == before
+    assert api.get(f"/api/clients/imports/{import_a['id']}", headers=admin_a).json()["status"] == "preview"
 
 
 def test_every_item_key_starts_with_its_tenant(api, world):

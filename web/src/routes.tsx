@@ -4,11 +4,13 @@ import { RequireAuth } from './auth/RequireAuth';
 import { useMe } from './auth/MeContext';
 import { AppLayout } from './layout/AppLayout';
 import { ALL_ENTRIES, MODULE_ENTRIES, canVisit, visibleMenu, type MenuEntry } from './layout/menu';
-import { DashboardPage } from './pages/DashboardPage';
 import { LoginPage } from './pages/LoginPage';
 import { ModulePlaceholderPage } from './pages/ModulePlaceholderPage';
 import { ForbiddenPage, NoModulesPage, NotFoundPage } from './pages/StatusPages';
 
+const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
+const ClientsModule = lazy(() => import('./pages/clients/ClientsModule'));
+const FunnelPage = lazy(() => import('./pages/funnel/FunnelPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
 const TenantsPage = lazy(() => import('./pages/master/TenantsPage'));
 const PlansPage = lazy(() => import('./pages/master/PlansPage'));
@@ -19,6 +21,10 @@ function EntryPage({ entry }: { entry: MenuEntry }) {
   switch (entry.kind) {
     case 'dashboard':
       return <DashboardPage />;
+    case 'clients':
+      return <ClientsModule />;
+    case 'funnel':
+      return <FunnelPage />;
     case 'users':
       return <UsersPage />;
     case 'tenants':
@@ -57,7 +63,7 @@ export function AppRoutes() {
       >
         <Route index element={<HomeRoute />} />
         {ALL_ENTRIES.filter((entry) => entry.path !== '/').map((entry) => (
-          <Route key={entry.key} path={entry.path} element={<EntryRoute entry={entry} />} />
+          <Route key={entry.key} path={entry.nested ? `${entry.path}/*` : entry.path} element={<EntryRoute entry={entry} />} />
         ))}
         <Route path="*" element={<NotFoundPage />} />
       </Route>

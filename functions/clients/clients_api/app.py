@@ -1,13 +1,14 @@
 """Clients function: the customer base (list, search, register, edit, archive, timeline, notes,
-custom fields)."""
+custom fields), CSV import/export, merging and LGPD (transfer.py, care.py) and its background jobs
+(worker.py)."""
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated
 
-from fastapi import Query, Request
+from fastapi import Query
 
+from clients_api import care, transfer, worker
 from shared.auth.principal import Principal
 from shared.clients import custom_fields, listing, service
 from shared.clients.api_models import NoteCreate, TimelineEventPublic
@@ -17,6 +18,8 @@ from shared.http.security import requires
 from shared.users.repository import names as user_names
 
 router = new_router(prefix="/api/clients", tags=["clients"])
+router.include_router(transfer.router)  # /export and /imports... before "/{client_id}": matched in order
+router.include_router(care.router)
 Reader = Annotated[Principal, requires("clientes:read")]
 Writer = Annotated[Principal, requires("clientes:write")]
 Archiver = Annotated[Principal, requires("clientes:delete")]
@@ -29,29 +32,10 @@ def _public(caller: Principal, *records) -> list[ClientPublic]:
     return [ClientPublic.of(r, names) for r in records]
 
 
-def filters_from(request: Request, **known) -> listing.ClientFilters:
-    custom = {k[3:]: v for k, v in request.query_params.items() if k.startswith("cf.") and v}
-    return listing.ClientFilters(**known, custom=custom)
-
-
 @router.get("")
 def list_clients(
-    caller: Reader, request: Request,
-    q: Annotated[str | None, Query(max_length=100)] = None,
-    stage: Annotated[str | None, Query(max_length=40)] = None,
-    owner_id: Annotated[str | None, Query(max_length=40)] = None,
-    origin: Annotated[str | None, Query(max_length=40)] = None,
-    campaign: Annotated[str | None, Query(max_length=120)] = None,
-    tag: Annotated[str | None, Query(max_length=40)] = None,
-    created_from: date | None = None,
-    created_to: date | None = None,
-    sort: Literal["created_desc", "created_asc", "name"] = "created_desc",
-    archived: bool = False,
-    cursor: Cursor = None,
-    limit: Annotated[int, Query(ge=1, le=100)] = 25,
+    caller: Reader, f: transfer.Filters, cursor: Cursor = None, limit: Annotated[int, Query(ge=1, le=100)] = 25,
 ) -> Page[ClientPublic]:
-    f = filters_from(request, q=q, stage=stage, owner_id=owner_id, origin=origin, campaign=campaign, tag=tag,
-                     created_from=created_from, created_to=created_to, sort=sort, archived=archived)
     found, next_cursor = listing.list_clients(caller, f, cursor=cursor, limit=limit)
     return Page(items=_public(caller, *found), next_cursor=next_cursor)
 
@@ -104,4 +88,4 @@ def add_note(caller: Writer, client_id: str, body: NoteCreate) -> TimelineEventP
 
 
 app = create_app(router)
-handler = lambda_handler(app)
+handler = worker.serve(lambda_handler(app))

@@ -135,6 +135,7 @@ describe('error parsing', () => {
     expect(error).toMatchObject({
       detail: 'Módulos: valor inválido.',
       fieldErrors: { modules: 'valor inválido', name: 'deve ter pelo menos 2 caractere(s)' },
+      fieldPaths: { 'modules.0': 'valor inválido', name: 'deve ter pelo menos 2 caractere(s)' },
     });
   });
 

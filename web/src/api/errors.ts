@@ -25,14 +25,27 @@ export class ApiError extends Error {
   readonly fieldErrors: FieldErrors;
   /** Seconds from the Retry-After header (HTTP 429), when sent. */
   readonly retryAfterSeconds: number | null;
+  /** Field errors by full dotted path ("address.cep", "values.installments"), for nested forms. */
+  readonly fieldPaths: FieldErrors;
+  /** The parsed error body (e.g. `existing_client_id` of a 409). */
+  readonly payload: unknown;
 
-  constructor(status: number, detail: string, fieldErrors: FieldErrors = {}, retryAfterSeconds: number | null = null) {
+  constructor(
+    status: number,
+    detail: string,
+    fieldErrors: FieldErrors = {},
+    retryAfterSeconds: number | null = null,
+    fieldPaths: FieldErrors = {},
+    payload: unknown = null,
+  ) {
     super(detail);
     this.name = 'ApiError';
     this.status = status;
     this.detail = detail;
     this.fieldErrors = fieldErrors;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.fieldPaths = fieldPaths;
+    this.payload = payload;
   }
 }
 
@@ -49,10 +62,18 @@ function fieldName(raw: unknown): string | null {
   return first ?? null;
 }
 
-function collectFieldErrors(payload: Record<string, unknown>): FieldErrors {
+/** "body.address.cep" / ["body", "address", "cep"] -> "address.cep". */
+function fieldPath(raw: unknown): string | null {
+  const parts = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split('.') : [];
+  const rest = parts[0] !== undefined && LOCATIONS.has(parts[0]) ? parts.slice(1) : parts;
+  const path = rest.filter((part) => part !== '').join('.');
+  return path === '' ? null : path;
+}
+
+function collectFieldErrors(payload: Record<string, unknown>, byPath = false): FieldErrors {
   const result: FieldErrors = {};
   const add = (field: unknown, message: unknown) => {
-    const name = fieldName(field);
+    const name = byPath ? fieldPath(field) : fieldName(field);
     if (name && typeof message === 'string' && !(name in result)) result[name] = message;
   };
   if (Array.isArray(payload.errors)) {
@@ -83,15 +104,17 @@ export function toApiError(payload: unknown, response: Response | undefined): Ap
   const retryAfter = parseRetryAfter(response);
   let detail: string | null = null;
   let fieldErrors: FieldErrors = {};
+  let fieldPaths: FieldErrors = {};
   if (payload && typeof payload === 'object') {
     const body = payload as Record<string, unknown>;
     if (typeof body.detail === 'string' && body.detail.trim() !== '') detail = body.detail;
     fieldErrors = collectFieldErrors(body);
+    fieldPaths = collectFieldErrors(body, true);
   }
   if (!detail && status === 429 && retryAfter !== null) {
     detail = `Muitas tentativas. Tente novamente em ${pluralMinutes(retryAfterMinutes(retryAfter))}.`;
   }
-  return new ApiError(status, detail ?? fallbackMessage(status), fieldErrors, retryAfter);
+  return new ApiError(status, detail ?? fallbackMessage(status), fieldErrors, retryAfter, fieldPaths, payload ?? null);
 }
 
 /** Any thrown value -> a pt-BR message fit for the UI. */

@@ -34,3 +34,30 @@ export type PlanCreate = RequestJson<paths['/api/master/plans']['post']>;
 export type Tenant = SuccessJson<paths['/api/master/tenants/{tenant_id}']['get']>;
 export type TenantCreate = RequestJson<paths['/api/master/tenants']['post']>;
 export type TenantUpdate = RequestJson<paths['/api/master/tenants/{tenant_id}']['patch']>;
+
+// Clientes
+export type Client = SuccessJson<paths['/api/clients/{client_id}']['get']>;
+export type ClientPage = SuccessJson<paths['/api/clients']['get']>;
+export type ClientListQuery = NonNullable<paths['/api/clients']['get']['parameters']['query']>;
+export type ClientCreate = RequestJson<paths['/api/clients']['post']>;
+export type ClientUpdate = RequestJson<paths['/api/clients/{client_id}']['patch']>;
+export type TimelinePage = SuccessJson<paths['/api/clients/{client_id}/timeline']['get']>;
+export type TimelineEvent = TimelinePage['items'][number];
+export type CustomFieldList = SuccessJson<paths['/api/clients/custom-fields']['get']>;
+export type CustomField = CustomFieldList['items'][number];
+export type ClientImport = SuccessJson<paths['/api/clients/imports/{import_id}']['get']>;
+export type ImportRowPage = SuccessJson<paths['/api/clients/imports/{import_id}/rows']['get']>;
+export type ImportRow = ImportRowPage['items'][number];
+export type MergeRequest = RequestJson<paths['/api/clients/{client_id}/merge']['post']>;
+
+// Funil
+export type Board = SuccessJson<paths['/api/funnel']['get']>;
+export type BoardStage = Board['stages'][number];
+export type FunnelCard = SuccessJson<paths['/api/funnel/cards/{card_id}']['get']>;
+export type CardPage = SuccessJson<paths['/api/funnel/stalled']['get']>;
+export type CardUpdate = RequestJson<paths['/api/funnel/cards/{card_id}']['patch']>;
+export type CardMove = RequestJson<paths['/api/funnel/cards/{card_id}/move']['post']>;
+export type FunnelSettings = SuccessJson<paths['/api/funnel/settings']['get']>;
+
+// Dashboard
+export type Dashboard = SuccessJson<paths['/api/dashboard']['get']>;

@@ -26,7 +26,10 @@ import type { Me } from '../api/types';
 import { canUseModule, hasPermission } from '../auth/permissions';
 
 /** Which page component renders the entry (see EntryRoute). */
-export type PageKind = 'dashboard' | 'placeholder' | 'users' | 'tenants' | 'plans';
+export type PageKind = 'dashboard' | 'clients' | 'funnel' | 'placeholder' | 'users' | 'tenants' | 'plans';
+
+/** Modules that have their own pages (the rest show the generic placeholder). */
+const MODULE_PAGES: Record<string, PageKind> = { dashboard: 'dashboard', clientes: 'clients', funil: 'funnel' };
 
 export interface MenuEntry {
   /** Module key (for modules), or a stable id for the other pages. */
@@ -37,6 +40,8 @@ export interface MenuEntry {
   kind: PageKind;
   /** What the module will do, shown on its placeholder page. */
   summary?: string;
+  /** The page has sub-routes of its own (e.g. /clientes/:id). */
+  nested?: boolean;
 }
 
 const module = (key: string, label: string, path: string, icon: Icon, summary: string): MenuEntry => ({
@@ -44,8 +49,9 @@ const module = (key: string, label: string, path: string, icon: Icon, summary: s
   label,
   path,
   icon,
-  kind: key === 'dashboard' ? 'dashboard' : 'placeholder',
+  kind: MODULE_PAGES[key] ?? 'placeholder',
   summary,
+  nested: key === 'clientes',
 });
 
 export const MODULE_ENTRIES: readonly MenuEntry[] = [

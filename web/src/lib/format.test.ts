@@ -91,3 +91,9 @@ describe('retry-after helpers', () => {
     expect(pluralMinutes(15)).toBe('15 minutos');
   });
 });
+
+describe('calendar dates', () => {
+  it('shows YYYY-MM-DD as is, whatever the time zone', () => {
+    expect(formatDate('2026-03-05')).toBe('05/03/2026');
+  });
+});

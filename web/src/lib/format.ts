@@ -60,6 +60,9 @@ function partsOf(formatter: Intl.DateTimeFormat, date: Date): Record<string, str
 
 /** ISO timestamp -> "dd/mm/aaaa" in São Paulo time; "—" when missing or invalid. */
 export function formatDate(value: string | Date | null | undefined): string {
+  // A calendar date ("2026-03-05") has no time zone: show it as is.
+  const day = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  if (day) return `${day[3]}/${day[2]}/${day[1]}`;
   const date = toDate(value);
   if (!date) return EMPTY;
   const p = partsOf(dateFormatter, date);

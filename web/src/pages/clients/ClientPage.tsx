@@ -1,0 +1,83 @@
+/** /clientes/:id — header, actions, tabs "Dados" and "Linha do tempo". */
+import { Anchor, Badge, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconHistory, IconId, IconPencil } from '@tabler/icons-react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useMe } from '../../auth/MeContext';
+import { hasPermission } from '../../auth/permissions';
+import { QueryBoundary } from '../../components/QueryBoundary';
+import { stageColor, stageLabel } from '../../domain/crm';
+import { ClientActions } from './ClientActions';
+import { ClientDetails } from './ClientDetails';
+import { ClientTimeline } from './ClientTimeline';
+import { useClient } from './clientsApi';
+
+export default function ClientPage() {
+  const { id = '' } = useParams();
+  const me = useMe();
+  const client = useClient(id);
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('aba') === 'linha-do-tempo' ? 'timeline' : 'data';
+  const data = client.data;
+
+  return (
+    <QueryBoundary query={client}>
+      {data ? (
+        <Stack gap="md">
+          <Anchor component={Link} to="/clientes" size="sm">
+            <Group gap={4}>
+              <IconArrowLeft size={14} /> Clientes
+            </Group>
+          </Anchor>
+          <Group justify="space-between" align="flex-start" gap="sm" data-testid="client-header">
+            <div style={{ minWidth: 0 }}>
+              <Title order={2} data-testid="client-name" style={{ overflowWrap: 'anywhere' }}>
+                {data.display_name}
+              </Title>
+              <Group gap="xs" mt={6}>
+                <Badge variant="light" color={stageColor(data.stage)} data-testid="client-stage">
+                  {stageLabel(data.stage)}
+                </Badge>
+                {data.status !== 'active' ? (
+                  <Badge variant="filled" color="gray" data-testid="client-status">
+                    {data.status === 'archived' ? 'Arquivado' : 'Anonimizado'}
+                  </Badge>
+                ) : null}
+                <Text size="sm" c="dimmed">
+                  Responsável: {data.owner_name ?? '—'}
+                </Text>
+              </Group>
+            </div>
+            <Group gap="xs">
+              {hasPermission(me, 'clientes:write') && data.status === 'active' ? (
+                <Button component={Link} to={`/clientes/${data.id}/editar`} leftSection={<IconPencil size={16} />}>
+                  Editar
+                </Button>
+              ) : null}
+              <ClientActions client={data} />
+            </Group>
+          </Group>
+          <Tabs
+            value={tab}
+            onChange={(value) => setParams(value === 'timeline' ? { aba: 'linha-do-tempo' } : {}, { replace: true })}
+            keepMounted={false}
+          >
+            <Tabs.List mb="md">
+              <Tabs.Tab value="data" leftSection={<IconId size={16} />}>
+                Dados
+              </Tabs.Tab>
+              <Tabs.Tab value="timeline" leftSection={<IconHistory size={16} />} data-testid="tab-timeline">
+                Linha do tempo
+              </Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="data">
+              <ClientDetails client={data} />
+            </Tabs.Panel>
+            <Tabs.Panel value="timeline">
+              <ClientTimeline clientId={data.id} canWrite={hasPermission(me, 'clientes:write') && data.status === 'active'} />
+            </Tabs.Panel>
+          </Tabs>
+        </Stack>
+      ) : null}
+    </QueryBoundary>
+  );
+}
