@@ -13,7 +13,7 @@ import { QueryBoundary } from '../../components/QueryBoundary';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { filenameFromDisposition, saveBlob } from '../../lib/download';
 import { ClientFiltersDrawer } from './ClientFiltersDrawer';
-import { useClientList } from './clientsApi';
+import { useClientList, useCustomFields } from './clientsApi';
 import { ColumnsMenu } from './ColumnsMenu';
 import { loadColumns, saveColumns, visibleColumns } from './columns';
 import { CustomFieldsDrawer } from './CustomFieldsDrawer';
@@ -31,6 +31,7 @@ export default function ClientsListPage() {
   const [columns, setColumns] = useState(() => loadColumns(me.user.id));
   const [exporting, setExporting] = useState(false);
   const list = useClientList(query);
+  const customFields = useCustomFields();
 
   useEffect(() => {
     if ((params.get('q') ?? '') !== debounced) setParams((current) => withParam(current, 'q', debounced), { replace: true });
@@ -114,6 +115,7 @@ export default function ClientsListPage() {
             w={170}
           />
           <ColumnsMenu
+            fields={customFields.data?.items}
             value={columns}
             onChange={(keys) => {
               setColumns(keys);
@@ -142,7 +144,7 @@ export default function ClientsListPage() {
           ) : (
             <ResponsiveTable
               rows={clients}
-              columns={visibleColumns(columns)}
+              columns={visibleColumns(columns, customFields.data?.items)}
               rowKey={(client) => client.id}
               rowTestId={(client) => `client-row-${client.id}`}
               testId="clients-table"

@@ -1,9 +1,19 @@
 import { Button, Checkbox, Popover, Stack } from '@mantine/core';
 import { IconColumns } from '@tabler/icons-react';
-import { CLIENT_COLUMNS } from './columns';
+import type { CustomField } from '../../api/types';
+import { allColumns } from './columns';
 
-/** "Colunas": which columns of the list to show (Nome always shows). */
-export function ColumnsMenu({ value, onChange }: { value: string[]; onChange: (keys: string[]) => void }) {
+/** "Colunas": which columns of the list to show (Nome always shows), custom fields included. */
+export function ColumnsMenu({
+  value,
+  fields,
+  onChange,
+}: {
+  value: string[];
+  fields: readonly CustomField[] | undefined;
+  onChange: (keys: string[]) => void;
+}) {
+  const columns = allColumns(fields);
   return (
     <Popover position="bottom-end" shadow="md" withinPortal>
       <Popover.Target>
@@ -13,7 +23,7 @@ export function ColumnsMenu({ value, onChange }: { value: string[]; onChange: (k
       </Popover.Target>
       <Popover.Dropdown>
         <Stack gap="xs">
-          {CLIENT_COLUMNS.map((column) => (
+          {columns.map((column) => (
             <Checkbox
               key={column.key}
               label={column.header}
@@ -22,7 +32,7 @@ export function ColumnsMenu({ value, onChange }: { value: string[]; onChange: (k
               onChange={(event) => {
                 const checked = event.currentTarget.checked;
                 onChange(
-                  CLIENT_COLUMNS.map((c) => c.key).filter((key) =>
+                  columns.map((c) => c.key).filter((key) =>
                     key === column.key ? checked : key === 'name' || value.includes(key),
                   ),
                 );

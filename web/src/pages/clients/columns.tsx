@@ -1,7 +1,7 @@
 /** Columns of the Clientes list; which ones show is saved per user in localStorage. */
 import { Anchor, Badge, Group, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import type { Client } from '../../api/types';
+import type { Client, CustomField } from '../../api/types';
 import type { Column } from '../../components/ResponsiveTable';
 import { originLabel, stageColor, stageLabel } from '../../domain/crm';
 import { formatDate, formatMoney } from '../../lib/format';
@@ -67,12 +67,36 @@ export const DEFAULT_COLUMNS = ['name', 'document', 'whatsapp', 'email', 'stage'
 
 const storageKey = (userId: string) => `impacte.clients.columns.${userId}`;
 
+/** The company's custom fields as list columns (key `cf.<field key>`), formatted by type. */
+export function customFieldColumns(fields: readonly CustomField[] | undefined): Column<Client>[] {
+  return (fields ?? []).map((field) => ({
+    key: `cf.${field.key}`,
+    header: field.label,
+    render: (client: Client) => {
+      const value = client.custom_fields?.[field.key ?? ''];
+      if (value === null || value === undefined || value === '') return '—';
+      if (field.type === 'date') return formatDate(String(value));
+      if (field.type === 'number') return Number(value).toLocaleString('pt-BR');
+      return String(value);
+    },
+  }));
+}
+
+/** Every column the list can show: the fixed ones, then the company's custom fields. */
+export function allColumns(fields: readonly CustomField[] | undefined): Column<Client>[] {
+  return [...CLIENT_COLUMNS, ...customFieldColumns(fields)];
+}
+
 export function loadColumns(userId: string): string[] {
   try {
     const raw = localStorage.getItem(storageKey(userId));
     const parsed: unknown = raw ? JSON.parse(raw) : null;
     if (Array.isArray(parsed)) {
-      const known = parsed.filter((key): key is string => CLIENT_COLUMNS.some((column) => column.key === key));
+      // Custom-field keys are kept even before the definitions load; unknown ones simply never match.
+      const known = parsed.filter(
+        (key): key is string =>
+          typeof key === 'string' && (key.startsWith('cf.') || CLIENT_COLUMNS.some((column) => column.key === key)),
+      );
       if (known.length > 0) return known.includes('name') ? known : ['name', ...known];
     }
   } catch {
@@ -89,6 +113,6 @@ export function saveColumns(userId: string, keys: string[]): void {
   }
 }
 
-export function visibleColumns(keys: readonly string[]): Column<Client>[] {
-  return CLIENT_COLUMNS.filter((column) => column.key === 'name' || keys.includes(column.key));
+export function visibleColumns(keys: readonly string[], fields?: readonly CustomField[]): Column<Client>[] {
+  return allColumns(fields).filter((column) => column.key === 'name' || keys.includes(column.key));
 }
