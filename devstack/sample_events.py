@@ -37,11 +37,12 @@ EXPIRED = {"error_status": "401", "error_detail": "Sua sessão expirou. Entre no
 
 
 def http(method: str, path: str, *, route: str | None = None, body=None, query: str = "", ctx=None,
-         proxy: str | None = None, auth: str | None = "Bearer <token verified by the authorizer>") -> dict:
+         proxy: str | None = None, auth: str | None = "Bearer <token verified by the authorizer>",
+         path_params: dict | None = None, raw_body: str | None = None, headers: dict | None = None) -> dict:
     route_key = f"{method} {route or path}"
     headers = {"accept": "application/json", "content-type": "application/json", "host": HOST,
                "user-agent": "Mozilla/5.0", "x-forwarded-for": "200.150.10.20", "x-forwarded-port": "443",
-               "x-forwarded-proto": "https"}
+               "x-forwarded-proto": "https", **(headers or {})}
     if auth and ctx is not None:
         headers["authorization"] = auth
     event = {
@@ -61,8 +62,12 @@ def http(method: str, path: str, *, route: str | None = None, body=None, query: 
         event["requestContext"]["authorizer"] = {"lambda": ctx}
     if proxy is not None:
         event["pathParameters"] = {"proxy": proxy}
+    if path_params:
+        event["pathParameters"] = path_params
     if body is not None:
         event["body"] = json.dumps(body, ensure_ascii=False)
+    if raw_body is not None:
+        event["body"] = raw_body
     return event
 
 
@@ -132,6 +137,104 @@ EVENTS: dict[str, dict] = {
 }
 _bad = copy.deepcopy(authorizer_request("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.assinatura-invalida"))
 EVENTS["authorizer/refused-bad-signature.json"] = _bad
+
+
+# --- WhatsApp and lead capture ----------------------------------------------------------------------
+# Webhook routes carry `{{hook_id:<integration>}}`: the replay test puts the demo company's route id
+# there (`demo_webhook`), configured with the local demo's sandbox secrets, so signatures verify.
+
+def demo_webhook(kind: str) -> str:
+    """The demo company's route id for `kind` ("whatsapp" configured as the local demo is)."""
+    from devstack.seed import DEMO_WHATSAPP, DEMO_WHATSAPP_SECRETS
+    from shared.integrations.models import IntegrationUpdate
+    from shared.integrations.service import configure, ensure_hook, get_config
+
+    config = get_config(TENANT, kind)
+    if kind == "whatsapp" and not config.configured:
+        config = configure(TENANT, kind, IntegrationUpdate(settings=DEMO_WHATSAPP, secrets=DEMO_WHATSAPP_SECRETS))
+    return ensure_hook(config).hook_id or ""
+
+
+def _meta_webhook(value: dict, *, secret: str | None) -> dict:
+    """A Cloud API delivery for the demo number, signed like Meta (X-Hub-Signature-256 of the raw body)."""
+    from devstack.seed import DEMO_WHATSAPP
+    from shared.whatsapp.graph import signature
+
+    raw = json.dumps({"object": "whatsapp_business_account", "entry": [{"id": DEMO_WHATSAPP["waba_id"], "changes": [
+        {"field": "messages", "value": {"messaging_product": "whatsapp", "metadata": {
+            "display_phone_number": "551140000500", "phone_number_id": DEMO_WHATSAPP["phone_number_id"]},
+            **value}}]}]}, ensure_ascii=False)
+    headers = {"user-agent": "facebookexternalua", "x-hub-signature-256": signature(secret, raw.encode())
+               if secret else "sha256=" + "0" * 64}
+    return http("POST", f"/webhooks/whatsapp/{WA_HOOK}", route="/webhooks/whatsapp/{hook_id}",
+                path_params={"hook_id": WA_HOOK}, raw_body=raw, headers=headers)
+
+
+def _verify(token: str) -> dict:
+    return http("GET", f"/webhooks/whatsapp/{WA_HOOK}", route="/webhooks/whatsapp/{hook_id}",
+                path_params={"hook_id": WA_HOOK},
+                query=f"hub.mode=subscribe&hub.verify_token={token}&hub.challenge=1158201444")
+
+
+def _lead(body: dict | str, content_type: str = "application/json") -> dict:
+    raw = body if isinstance(body, str) else json.dumps(body, ensure_ascii=False)
+    return http("POST", f"/webhooks/leads/{LEADS_HOOK}", route="/webhooks/leads/{hook_id}",
+                path_params={"hook_id": LEADS_HOOK}, raw_body=raw, headers={"content-type": content_type})
+
+
+WA_HOOK, LEADS_HOOK = "{{hook_id:whatsapp}}", "{{hook_id:leads}}"
+_INBOUND = {"contacts": [{"profile": {"name": "Renata Alves"}, "wa_id": "5511976543210"}],
+            "messages": [{"from": "5511976543210", "id": "wamid.HBgNNTUxMTk3NjU0MzIxMBUCABIYFjNFQjBDMDhBNEQ3",
+                          "timestamp": "1796130000", "type": "text", "text": {"body": "Olá! Vi o anúncio, "
+                                                                                      "quero um orçamento."}}]}
+_UNKNOWN = stable_id("conversation:unknown")
+EVENTS.update({
+    "whatsapp/status.json": http("GET", "/api/whatsapp/status", route="/api/whatsapp/{proxy+}", ctx=SELLER,
+                                 proxy="status"),
+    "whatsapp/conversations.json": http("GET", "/api/whatsapp/conversations", route="/api/whatsapp/{proxy+}",
+                                        query="filter=all&limit=30", ctx=SELLER, proxy="conversations"),
+    "whatsapp/refused-send-unknown-conversation.json": http(
+        "POST", f"/api/whatsapp/conversations/{_UNKNOWN}/messages", route="/api/whatsapp/{proxy+}", ctx=SELLER,
+        proxy=f"conversations/{_UNKNOWN}/messages", body={"text": "Olá!"}),
+    "whatsapp/webhook-verify.json": _verify("sandbox-verify-token"),
+    "whatsapp/refused-webhook-verify-wrong-token.json": _verify("token-errado"),
+    "whatsapp/webhook-inbound-message.json": _meta_webhook(_INBOUND, secret="sandbox-app-secret"),
+    "whatsapp/webhook-status-read.json": _meta_webhook({"statuses": [{
+        "id": "wamid.HBgNNTUxMTk3NjU0MzIxMBUCABEYEjk5QkY1", "status": "read", "timestamp": "1796130060",
+        "recipient_id": "5511976543210"}]}, secret="sandbox-app-secret"),
+    "whatsapp/refused-webhook-bad-signature.json": _meta_webhook(_INBOUND, secret=None),
+    "leads/lead-json.json": _lead({"name": "Paulo Mendes", "phone": "(11) 96543-2109", "email": "paulo@exemplo.com.br",
+                                   "message": "Gostaria de uma demonstração.", "utm_source": "google",
+                                   "utm_medium": "cpc", "utm_campaign": "black-friday"}),
+    "leads/lead-form.json": _lead("name=Luiza+Campos&phone=21987650000&message=Quero+saber+os+pre%C3%A7os"
+                                  "&campaign=Ver%C3%A3o", "application/x-www-form-urlencoded"),
+    "leads/refused-lead-without-contact.json": _lead({"name": "Sem Contato", "message": "Oi"}),
+})
+
+EVENTS.update({
+    "integrations/list.json": http("GET", "/api/integrations", ctx=ADMIN),
+    "integrations/refused-seller-lists-integrations.json": http("GET", "/api/integrations", ctx=SELLER),
+    "integrations/test-smtp.json": http("POST", "/api/integrations/smtp/test", route="/api/integrations/{proxy+}",
+                                        ctx=ADMIN, proxy="smtp/test"),
+    "tasks/mine.json": http("GET", "/api/tasks", query="view=mine", ctx=SELLER),
+    "tasks/create.json": http("POST", "/api/tasks", ctx=SELLER, body={
+        "title": "Retornar sobre a proposta", "due_at": "2030-01-10T10:00:00-03:00", "priority": "alta"}),
+    "tasks/refused-due-without-timezone.json": http("POST", "/api/tasks", ctx=SELLER, body={
+        "title": "Sem fuso", "due_at": "2030-01-10T10:00:00"}),
+    "schedules/list.json": http("GET", "/api/schedules", query="status=agendado", ctx=SELLER),
+    "schedules/create.json": http("POST", "/api/schedules", ctx=SELLER, body={
+        "channel": "email", "to_email": "cliente@exemplo.com.br", "subject": "Nossa proposta",
+        "body": "Olá! Seguem os detalhes da proposta.", "send_at": "2030-01-10T09:00:00-03:00",
+        "purpose": "retorno_proposta"}),
+    "schedules/refused-in-the-past.json": http("POST", "/api/schedules", ctx=SELLER, body={
+        "channel": "whatsapp", "to_phone": "(11) 98765-4321", "body": "Oi", "send_at": "2020-01-01T09:00:00-03:00"}),
+    # EventBridge's scheduled event (rate 1 minute) for the dispatcher; the local timer sends the same one.
+    "dispatcher/every-minute.json": {
+        "version": "0", "id": "53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa", "detail-type": "Scheduled Event",
+        "source": "aws.events", "account": "123456789012", "time": "2026-12-01T13:00:00Z", "region": "sa-east-1",
+        "resources": ["arn:aws:events:sa-east-1:123456789012:rule/impacte-prod-DispatcherFunctionEveryMinute"],
+        "detail": {}},
+})
 
 
 def main() -> None:

@@ -94,6 +94,45 @@ def seed(*, with_clients: bool = False) -> dict[str, str]:
     return {"tenant_id": tenant_id, "seeded_at": clock.now_iso()}
 
 
+# --- Integrations of the demo company, pointed at the local sandbox (devstack/sandbox) -------------
+
+DEMO_WHATSAPP = {"phone_number_id": "100200300400500", "waba_id": "200300400500600"}
+DEMO_WHATSAPP_SECRETS = {"access_token": "sandbox-token-demo", "app_secret": "sandbox-app-secret",
+                         "verify_token": "sandbox-verify-token"}
+DEMO_SMTP_USER = ("demo", "demo")
+
+
+def seed_integrations(tenant_id: str, smtp_port: int) -> None:
+    """WhatsApp (sandbox number), e-mail (the SMTP sink) and lead capture of "Impacte Demo".
+
+    Local stack only. Saving WhatsApp queues its webhook registration with the fake Meta (it runs
+    once the server listens); `check_demo_whatsapp` then runs Testar to learn the number and templates.
+    """
+    from shared.integrations.models import IntegrationUpdate
+    from shared.integrations.service import configure
+
+    seller = stable_id("user:vendedor@demo.local")
+    configure(tenant_id, "whatsapp", IntegrationUpdate(
+        settings={**DEMO_WHATSAPP, "auto_move_on_first_reply": True, "default_owner_id": seller},
+        secrets=DEMO_WHATSAPP_SECRETS))
+    configure(tenant_id, "smtp", IntegrationUpdate(
+        settings={"provider": "smtp", "host": "127.0.0.1", "port": smtp_port, "tls_mode": "none",
+                  "username": DEMO_SMTP_USER[0], "from_name": DEMO_COMPANY,
+                  "from_email": "contato@impactedemo.com.br"},
+        secrets={"password": DEMO_SMTP_USER[1]}))
+    configure(tenant_id, "leads", IntegrationUpdate(settings={"default_origin": "site"}))
+
+
+def check_demo_whatsapp(tenant_id: str) -> str:
+    """Testar on the demo WhatsApp (as the administrator): stores the display number and templates."""
+    from shared.auth.principal import build_principal, load_account
+    from shared.integrations import testers
+
+    user, tenant, roles, _ = load_account(tenant_id, stable_id(f"user:{DEMO_USERS[0][2]}"))
+    result = testers.run(build_principal(user, tenant, roles, session_id=""), "whatsapp")
+    return result.message
+
+
 def demo_logins() -> list[tuple[str, str, str]]:
     """(label, e-mail, password) of every demo account, for the start banner and the README."""
     from shared.auth.permissions import ROLE_LABELS
@@ -103,4 +142,4 @@ def demo_logins() -> list[tuple[str, str, str]]:
     return rows
 
 
-__all__ = ["DEMO_PASSWORD", "demo_logins", "seed", "stable_id"]
+__all__ = ["DEMO_PASSWORD", "check_demo_whatsapp", "demo_logins", "seed", "seed_integrations", "stable_id"]

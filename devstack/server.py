@@ -41,33 +41,51 @@ def mount_web(app: FastAPI, dist: Path = WEB_DIST) -> None:
         return FileResponse(index, headers={"Cache-Control": "no-cache"})
 
 
-def build_local_app() -> FastAPI:
+def build_local_app(box=None) -> FastAPI:
     from devstack.app import build_api
 
     app = build_api()
+    if box is not None:
+        from devstack import sandbox
+
+        sandbox.mount(app, box)  # before the web app's catch-all route
     mount_web(app)
     return app
 
 
-def boot() -> FastAPI:
-    """Start the emulator, create the resources of template.yaml, seed the demo, build the app."""
+def boot(host: str = "127.0.0.1", port: int = 8000):
+    """Start the emulator, create the resources of template.yaml, seed the demo, start the sandbox
+    fakes (unless SANDBOX=0), build the app. Returns (app, sandbox or None)."""
+    from devstack import sandbox
     from devstack.emulator import start_emulator
     from devstack.resources import create_all
-    from devstack.seed import seed
+    from devstack.seed import check_demo_whatsapp, seed, seed_integrations
 
+    use_sandbox = sandbox.enabled()
+    if use_sandbox:
+        sandbox.configure_environment(host, port)  # before anything reads the settings
     start_emulator()
     create_all()
-    seed(with_clients=True)
-    return build_local_app()
+    tenant_id = seed(with_clients=True)["tenant_id"]
+    box = None
+    if use_sandbox:
+        box = sandbox.start(port)
+        seed_integrations(tenant_id, box.smtp_port)
+        box.after_ready.append(lambda: box.note("Testar WhatsApp da Impacte Demo: " + check_demo_whatsapp(tenant_id)))
+        box.when_ready()
+    return build_local_app(box), box
 
 
-def banner(host: str, port: int) -> str:
+def banner(host: str, port: int, box=None) -> str:
     from devstack.seed import demo_logins
 
     lines = ["", "=" * 72, f"  Impacte+ Marketing rodando em  http://{host}:{port}", "",
              "  Acessos de demonstração (senha igual para todos):"]
     lines += [f"    {label:<26} {email:<24} {password}" for label, email, password in demo_logins()]
-    lines += ["", "  Dados em memória: recriados a cada início. Ctrl+C para parar.", "=" * 72, ""]
+    if box is not None:
+        lines += ["", *box.banner_lines()]
+    lines += ["", "  Agendamentos: o disparador roda a cada 15 s (no AWS, a cada minuto).",
+              "  Dados em memória: recriados a cada início. Ctrl+C para parar.", "=" * 72, ""]
     return "\n".join(lines)
 
 
@@ -76,8 +94,11 @@ def main() -> None:
 
     host = os.environ.get("HOST", "127.0.0.1")
     port = int(os.environ.get("PORT", "8000"))
-    app = boot()
-    print(banner(host, port), flush=True)
+    app, box = boot(host, port)
+    from devstack import timer
+
+    timer.start()  # the EventBridge rule of the dispatcher, every 15 s
+    print(banner(host, port, box), flush=True)
     uvicorn.run(app, host=host, port=port, log_level=os.environ.get("LOG_LEVEL", "warning").lower())
 
 

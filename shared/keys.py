@@ -106,6 +106,11 @@ def login_attempts(email: str) -> Key:
     return Key(f"G#LOGIN#{email_hash(email)}", "ATTEMPTS")
 
 
+def webhook_route(hook_id: str) -> Key:
+    """An opaque webhook route id -> its company and integration (signed/secret routes precede a tenant)."""
+    return Key(f"G#HOOK#{hook_id}", "HOOK")
+
+
 # --- platform --------------------------------------------------------------------------------
 
 PLANS_PK = "P#PLANS"
@@ -212,6 +217,13 @@ def day_stats(tenant_id: str, day: str) -> Key:
     return Key(stats_pk(tenant_id), f"DAY#{day}")
 
 
+def integration(tenant_id: str, kind: str) -> Key:
+    return tenant_setting(tenant_id, f"INTEGRATION#{kind}")
+
+
+INTEGRATION_PREFIX = "INTEGRATION#"
+
+
 def jobs_pk(tenant_id: str) -> str:
     return _tenant(tenant_id) + "JOBS"
 
@@ -234,3 +246,145 @@ def client_import_rows_gsi1(tenant_id: str, import_id: str, outcome: str, line: 
 
 def client_import_rows_pk(tenant_id: str, import_id: str, outcome: str) -> str:
     return client_import(tenant_id, import_id).pk + f"#{outcome.upper()}"
+
+
+# --- whatsapp ----------------------------------------------------------------------------------
+
+def wa_conversation(tenant_id: str, conversation_id: str) -> Key:
+    """A WhatsApp conversation (one per company and phone number); its messages share the partition."""
+    if not is_valid_id(conversation_id):
+        raise ValueError("conversation id must be a ULID")
+    return Key(_tenant(tenant_id) + f"WACONV#{conversation_id}", "CONV")
+
+
+def wa_conversation_gsis(tenant_id: str, conversation_id: str, last_message_at: str, *,
+                         assignee_id: str | None, client_owner_id: str | None) -> dict[str, str]:
+    """Inbox lists by last message: all (GSI1), by assignee or unassigned (GSI2), by client owner (GSI3)."""
+    sort = f"{last_message_at}#{conversation_id}"
+    found = {"GSI1PK": wa_conversations_pk(tenant_id), "GSI1SK": sort,
+             "GSI2PK": wa_conversations_by_assignee_pk(tenant_id, assignee_id), "GSI2SK": sort}
+    if client_owner_id:
+        found |= {"GSI3PK": wa_conversations_by_owner_pk(tenant_id, client_owner_id), "GSI3SK": sort}
+    return found
+
+
+def wa_conversations_pk(tenant_id: str) -> str:
+    return _tenant(tenant_id) + "WACONVS"
+
+
+def wa_conversations_by_assignee_pk(tenant_id: str, assignee_id: str | None) -> str:
+    """`assignee_id` None: the unassigned conversations."""
+    return _tenant(tenant_id) + f"WACONVS#ASSIGNEE#{assignee_id or 'NONE'}"
+
+
+def wa_conversations_by_owner_pk(tenant_id: str, owner_id: str) -> str:
+    return _tenant(tenant_id) + f"WACONVS#OWNER#{owner_id}"
+
+
+def wa_phone_guard(tenant_id: str, phone: str) -> Key:
+    """One conversation per company and E.164 number (same transaction as the conversation)."""
+    return Key(_tenant(tenant_id) + f"WAPHONE#{phone}", "GUARD")
+
+
+def wa_message(tenant_id: str, conversation_id: str, created_at: str, message_id: str) -> Key:
+    return Key(wa_conversation(tenant_id, conversation_id).pk, f"{WA_MESSAGE_PREFIX}{created_at}#{message_id}")
+
+
+WA_MESSAGE_PREFIX = "MSG#"
+
+
+def wa_message_ref(tenant_id: str, wa_message_id: str) -> Key:
+    """Meta's message id (wamid) -> our message: stores an inbound message once, finds an outgoing
+    one for its status updates. Hashed: wamids are provider strings of any length and alphabet."""
+    return Key(_tenant(tenant_id) + f"WAMID#{hashlib.sha256(wa_message_id.encode()).hexdigest()}", "WAMID")
+
+
+# --- lead capture ----------------------------------------------------------------------------------
+
+def lead_rate(tenant_id: str, minute: str) -> Key:
+    """Leads received through the company's lead route in one minute (`yyyy-mm-ddThh:mm`, TTL)."""
+    return Key(_tenant(tenant_id) + "LEADRATE", f"MIN#{minute}")
+
+
+# --- tasks ---------------------------------------------------------------------------------------
+
+def task(tenant_id: str, task_id: str) -> Key:
+    if not is_valid_id(task_id):
+        raise ValueError("task id must be a ULID")
+    return Key(_tenant(tenant_id) + f"TASK#{task_id}", "TASK")
+
+
+def task_gsis(tenant_id: str, task_id: str, owner_id: str, client_id: str | None, due_at: str, *, open_: bool,
+              closed_at: str) -> dict[str, str]:
+    """Open tasks by deadline per owner (GSI1) and company-wide (GSI2); closed ones by closing time;
+    a client's tasks (GSI3)."""
+    state = "OPEN" if open_ else "CLOSED"
+    sort = f"{due_at if open_ else closed_at}#{task_id}"
+    found = {"GSI1PK": tasks_by_owner_pk(tenant_id, owner_id, state), "GSI1SK": sort,
+             "GSI2PK": tasks_pk(tenant_id, state), "GSI2SK": sort}
+    if client_id:
+        found |= {"GSI3PK": tasks_by_client_pk(tenant_id, client_id), "GSI3SK": f"{due_at}#{task_id}"}
+    return found
+
+
+def tasks_by_owner_pk(tenant_id: str, owner_id: str, state: str = "OPEN") -> str:
+    return _tenant(tenant_id) + f"TASKS#OWNER#{owner_id}#{state}"
+
+
+def tasks_pk(tenant_id: str, state: str = "OPEN") -> str:
+    return _tenant(tenant_id) + f"TASKS#{state}"
+
+
+def tasks_by_client_pk(tenant_id: str, client_id: str) -> str:
+    return _tenant(tenant_id) + f"TASKS#CLIENT#{client_id}"
+
+
+def task_stats(tenant_id: str) -> Key:
+    """Open tasks per deadline day (company and per owner): the Dashboard's overdue count."""
+    return Key(stats_pk(tenant_id), "TASKS")
+
+
+# --- scheduled messages ---------------------------------------------------------------------------
+
+def schedule(tenant_id: str, schedule_id: str) -> Key:
+    if not is_valid_id(schedule_id):
+        raise ValueError("schedule id must be a ULID")
+    return Key(_tenant(tenant_id) + f"SCHED#{schedule_id}", "SCHED")
+
+
+def schedule_gsis(tenant_id: str, schedule_id: str, send_at: str, client_id: str | None, *,
+                  due_minute: str | None) -> dict[str, str]:
+    """The company's schedules by send time (GSI1), a client's (GSI2), and — only while waiting to go
+    out — the dispatcher's index of due minutes across companies (GSI3, sparse)."""
+    found = {"GSI1PK": schedules_pk(tenant_id), "GSI1SK": f"{send_at}#{schedule_id}"}
+    if client_id:
+        found |= {"GSI2PK": schedules_by_client_pk(tenant_id, client_id), "GSI2SK": f"{send_at}#{schedule_id}"}
+    if due_minute:
+        found |= {"GSI3PK": due_minute_pk(due_minute), "GSI3SK": f"{tenant_id}#{schedule_id}"}
+    return found
+
+
+def schedules_pk(tenant_id: str) -> str:
+    return _tenant(tenant_id) + "SCHEDS"
+
+
+def schedules_by_client_pk(tenant_id: str, client_id: str) -> str:
+    return _tenant(tenant_id) + f"SCHEDS#CLIENT#{client_id}"
+
+
+def due_minute_pk(minute: str) -> str:
+    """`YYYY-MM-DDTHH:MM` (UTC). The one index that spans companies: only the dispatcher reads it."""
+    return f"DUE#{minute}"
+
+
+DISPATCHER_STATE = Key("P#DISPATCHER", "STATE")
+
+
+def message_template(tenant_id: str, template_id: str) -> Key:
+    if not is_valid_id(template_id):
+        raise ValueError("template id must be a ULID")
+    return Key(_tenant(tenant_id) + "MSGTPL", template_id)
+
+
+def message_templates_pk(tenant_id: str) -> str:
+    return _tenant(tenant_id) + "MSGTPL"

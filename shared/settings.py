@@ -37,6 +37,16 @@ class Settings(BaseSettings):
     login_window_seconds: int = 15 * 60
     password_min_length: int = 8
 
+    # Public address of the API, for the webhook URLs shown to companies (API Gateway URL in AWS).
+    public_api_url: str = "http://127.0.0.1:8000"
+    # Providers' base URLs: the local stack points them at its sandbox fakes.
+    whatsapp_graph_url: str = "https://graph.facebook.com"
+    whatsapp_api_version: str = "v21.0"
+    cora_stage_url: str = "https://matls-clients.api.stage.cora.com.br"
+    cora_production_url: str = "https://matls-clients.api.cora.com.br"
+    # Sandbox mode (local only): "Simular mensagem recebida" and similar try-it-yourself actions.
+    sandbox: bool = False
+
     @property
     def is_local(self) -> bool:
         return self.app_env in ("local", "test")
@@ -48,6 +58,8 @@ class Settings(BaseSettings):
                 raise ValueError("LOCAL_SIGNING_KEY must not be set outside local mode")
             if self.table_name.startswith("impacte-local"):
                 raise ValueError("TABLE_NAME must be set outside local mode")
+            if self.sandbox:
+                raise ValueError("SANDBOX is a local-only mode")
         return self
 
     def tenant_secret_name(self, tenant_id: str, integration: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, create_model
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, create_model
 
 from shared.text import normalize_email
 
@@ -27,6 +27,19 @@ def _email(value: str) -> str:
 
 def _strip(value: object) -> object:
     return value.strip() if isinstance(value, str) else value
+
+
+def blank_to_none(value: object) -> object:
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return value
+
+
+def optional_text(max_length: int, pattern: str | None = None):
+    """Optional text: blank becomes None; length and pattern apply to the text itself, not to None."""
+    return Annotated[Annotated[str, Field(max_length=max_length, pattern=pattern)] | None,
+                     BeforeValidator(blank_to_none)]
 
 
 Email = Annotated[str, BeforeValidator(_strip), AfterValidator(_email)]

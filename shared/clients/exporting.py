@@ -12,12 +12,14 @@ import csv
 import io
 import re
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 
 from shared import clock
 from shared.auth.principal import Principal
 from shared.br.address import mask_cep
 from shared.br.documents import mask_document
+from shared.br.format import day
+from shared.br.format import decimal_brl as money
 from shared.br.phones import format_phone
 from shared.clients import custom_fields, listing
 from shared.clients.models import ClientRecord
@@ -30,21 +32,6 @@ MAX_ROWS = 10_000  # keeps the answer within Lambda's 6 MB response
 PAGE = 100
 TYPES = {"pf": "Pessoa física", "pj": "Pessoa jurídica"}
 STATUSES = {"active": "Ativo", "archived": "Arquivado", "anonymized": "Anonimizado"}
-
-
-def money(cents: int | None) -> str:
-    if cents is None:
-        return ""
-    return f"{cents / 100:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-
-
-def day(value: date | str | None) -> str:
-    """A date, or an ISO moment shown as its São Paulo calendar day."""
-    if not value:
-        return ""
-    if isinstance(value, str):
-        value = clock.to_local(datetime.fromisoformat(value)).date()
-    return value.strftime("%d/%m/%Y")
 
 
 def _custom(field: custom_fields.CustomField, value) -> str:

@@ -14,17 +14,10 @@ from shared.br.phones import InvalidPhone, normalize_phone
 from shared.clients.vocab import LEGAL_BASES, ORIGINS
 from shared.db.records import Record
 from shared.text import fold
-from shared.validation import Email, partial_model
+from shared.validation import Email, blank_to_none, optional_text, partial_model
 
 ClientType = Literal["pf", "pj"]
 ClientStatus = Literal["active", "archived", "anonymized"]
-
-
-def _blank_to_none(value: Any) -> Any:
-    if isinstance(value, str):
-        value = value.strip()
-        return value or None
-    return value
 
 
 def _phone(value: str | None) -> str | None:
@@ -36,15 +29,11 @@ def _phone(value: str | None) -> str | None:
         raise ValueError(str(exc)) from None
 
 
-def _text(max_length: int):
-    """Optional text: blank becomes None; the length limit applies to the text itself."""
-    return Annotated[Annotated[str, Field(max_length=max_length)] | None, BeforeValidator(_blank_to_none)]
-
-
+_text = optional_text
 Text = _text(120)
 LongText = _text(5000)
-Phone = Annotated[str | None, BeforeValidator(_blank_to_none)]
-OptionalEmail = Annotated[Email | None, BeforeValidator(_blank_to_none)]
+Phone = Annotated[str | None, BeforeValidator(blank_to_none)]
+OptionalEmail = Annotated[Email | None, BeforeValidator(blank_to_none)]
 Cents = Annotated[Annotated[int, Field(ge=0, le=10_000_000_000)] | None, Field(default=None)]
 
 
@@ -57,7 +46,7 @@ class Address(BaseModel):
     complement: Text = None
     district: Text = None
     city: Text = None
-    state: Annotated[str | None, BeforeValidator(_blank_to_none)] = None
+    state: Annotated[str | None, BeforeValidator(blank_to_none)] = None
 
     @field_validator("cep")
     @classmethod
@@ -144,7 +133,7 @@ class ClientFields(BaseModel):
     last_name: Text = None
     trade_name: Text = None
     legal_name: _text(200) = None
-    document: Annotated[str | None, BeforeValidator(_blank_to_none)] = None
+    document: Annotated[str | None, BeforeValidator(blank_to_none)] = None
     phone: Phone = None
     whatsapp: Phone = None
     email: OptionalEmail = None

@@ -57,7 +57,9 @@ def plan(query: str) -> SearchPlan | None:
     if "@" in q:
         return SearchPlan(f"e:{q}", ())
     compact = re.sub(r"[\s.\-/()+]", "", q)
-    if compact and re.fullmatch(r"[0-9a-z]*\d[0-9a-z]*", compact) and sum(c.isdigit() for c in compact) >= 3:
+    words_with_letters = " " in q and re.search(r"[a-z]", q)  # "loja 123 centro" is a name
+    digits = sum(c.isdigit() for c in compact)
+    if compact and not words_with_letters and re.fullmatch(r"[0-9a-z]*\d[0-9a-z]*", compact) and digits >= 3:
         if compact.startswith("55") and len(compact) in (12, 13):
             compact = compact[2:]  # typed with the country code
         return SearchPlan(f"x:{compact}", ())

@@ -16,6 +16,7 @@ from shared.errors import ValidationFailed
 from shared.funnel import service as funnel
 from shared.funnel.models import CardPublic
 from shared.funnel.stages import NEGOTIATION_STAGES, STAGES
+from shared.tasks.service import overdue_count
 
 MAX_DAYS = 366
 MILESTONES = ("replied", "proposals", "closed", "activated", "lost")
@@ -64,6 +65,7 @@ class Dashboard(BaseModel):
     daily: list[DayFigures]
     board: list[StageFigures]
     stalled: StalledSummary
+    tasks_overdue: int
 
 
 def dashboard(principal: Principal, *, date_from: date | None, date_to: date | None,
@@ -123,4 +125,5 @@ def dashboard(principal: Principal, *, date_from: date | None, date_to: date | N
                            key=lambda c: -c.count)[:20],
         daily=daily, board=board,
         stalled=StalledSummary(count=len(stalled_items), more=more is not None, items=stalled_items),
+        tasks_overdue=overdue_count(tenant, owner),
     )

@@ -2,7 +2,8 @@
 
 `events/<folder>/` belongs to the function whose CodeUri is `functions/<folder>/`. A file whose name
 starts with `refused-` must be refused (4xx, or an authorizer verdict carrying an error); any other
-must succeed. `{{access_token:<e-mail>}}` is replaced by a fresh token of that demo user.
+must succeed. `{{access_token:<e-mail>}}` is replaced by a fresh token of that demo user, `{{hook_id:<kind>}}`
+by the demo company's webhook route (its WhatsApp configured with the local demo's sandbox secrets).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from devstack.lambda_context import LambdaContext
+from devstack.sample_events import demo_webhook
 from devstack.template import ROOT, functions
 
 EVENTS = sorted((ROOT / "events").glob("*/*.json"))
@@ -33,7 +35,8 @@ def _with_tokens(raw: str, api) -> str:
         resp = api.post("/api/auth/login", json={"email": match.group(1), "password": "Demo@2026"})
         return resp.json()["access_token"]
 
-    return re.sub(r"\{\{access_token:([^}]+)\}\}", token, raw)
+    raw = re.sub(r"\{\{access_token:([^}]+)\}\}", token, raw)
+    return re.sub(r"\{\{hook_id:(\w+)\}\}", lambda m: demo_webhook(m.group(1)), raw)  # the demo company's route
 
 
 def test_there_are_events_for_every_function():
@@ -52,6 +55,9 @@ def test_event_replays_through_its_handler(api, world, path: Path):
         assert ("error_status" in result["context"]) is refused, result
         if not refused:
             assert result["context"]["tenant_id"] == world.a.tenant_id
+        return
+    if event.get("detail-type") == "Scheduled Event":  # the dispatcher's run report
+        assert set(result) >= {"minutes", "found", "sent", "failed"} and result["minutes"] >= 1
         return
     status = result["statusCode"]
     assert (400 <= status < 500) if refused else (200 <= status < 300), (status, result.get("body"))

@@ -6,7 +6,8 @@ from devstack.app import build_api
 from shared.auth.permissions import AUTHENTICATED, MASTER, PERMISSION_KEYS, PUBLIC
 
 PUBLIC_ROUTES = {("GET", "/api/health"), ("POST", "/api/auth/login"), ("POST", "/api/auth/refresh"),
-                 ("POST", "/api/auth/logout")}
+                 ("POST", "/api/auth/logout"), ("GET", "/webhooks/whatsapp/{hook_id}"),
+                 ("POST", "/webhooks/whatsapp/{hook_id}"), ("POST", "/webhooks/leads/{hook_id}")}
 
 
 def _operations():

@@ -36,6 +36,12 @@ FUNCTIONS = {
     "ClientsFunction": ("functions/clients/", "clients_api.app.handler"),
     "FunnelFunction": ("functions/funnel/", "funnel_api.app.handler"),
     "DashboardFunction": ("functions/dashboard/", "dashboard_api.app.handler"),
+    "IntegrationsFunction": ("functions/integrations/", "integrations_api.app.handler"),
+    "WhatsAppFunction": ("functions/whatsapp/", "whatsapp_api.app.handler"),
+    "LeadsFunction": ("functions/leads/", "leads_api.app.handler"),
+    "TasksFunction": ("functions/tasks/", "tasks_api.app.handler"),
+    "SchedulesFunction": ("functions/schedules/", "schedules_api.app.handler"),
+    "DispatcherFunction": ("functions/dispatcher/", "dispatcher_fn.app.handler"),
 }
 
 # DynamoDB actions each function may perform on the DataTable itself (the table ARN).
@@ -66,6 +72,30 @@ DATA_TABLE_ACTIONS = {
     },
     # The Dashboard only reads counters.
     "DashboardFunction": {"dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query"},
+    "IntegrationsFunction": {
+        "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+        "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:ConditionCheckItem",
+    },
+    "WhatsAppFunction": {
+        "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+        "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:ConditionCheckItem",
+    },
+    "LeadsFunction": {
+        "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+        "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:ConditionCheckItem",
+    },
+    "TasksFunction": {
+        "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+        "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:ConditionCheckItem",
+    },
+    "SchedulesFunction": {
+        "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+        "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:ConditionCheckItem",
+    },
+    "DispatcherFunction": {
+        "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+        "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:ConditionCheckItem",
+    },
 }
 # Actions allowed on the DataTable's indexes (`${DataTable.Arn}/index/*`).
 INDEX_ACTIONS = {
@@ -76,13 +106,31 @@ INDEX_ACTIONS = {
     "ClientsFunction": {"dynamodb:Query"},
     "FunnelFunction": {"dynamodb:Query"},
     "DashboardFunction": {"dynamodb:Query"},
+    "IntegrationsFunction": {"dynamodb:Query"},
+    "WhatsAppFunction": {"dynamodb:Query"},
+    "LeadsFunction": {"dynamodb:Query"},
+    "TasksFunction": {"dynamodb:Query"},
+    "SchedulesFunction": {"dynamodb:Query"},
+    "DispatcherFunction": {"dynamodb:Query"},
 }
 # Other services a function may use: action -> the resource it is limited to.
 IMPORT_FILES = {"Fn::Sub": "${DocumentsBucket.Arn}/tenants/*/imports/*"}
 CLIENTS_FUNCTION_ARN = {
     "Fn::Sub": "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:impacte-${Stage}-clients"}
+TENANT_SECRETS = {
+    "Fn::Sub": "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:impacte/${Stage}/tenants/*"}
+EVENT_BUS = {"Fn::GetAtt": ["EventBus", "Arn"]}
+SES_IDENTITIES = {"Fn::Sub": "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/*"}
 OTHER_PERMISSIONS: dict[str, dict[str, object]] = {
-    "FunnelFunction": {"events:PutEvents": {"Fn::GetAtt": ["EventBus", "Arn"]}},
+    "FunnelFunction": {"events:PutEvents": EVENT_BUS},
+    # Integrações: the companies' provider secrets are created and replaced, never listed or deleted.
+    "IntegrationsFunction": {"secretsmanager:CreateSecret": TENANT_SECRETS, "secretsmanager:PutSecretValue": TENANT_SECRETS,
+                             "secretsmanager:GetSecretValue": TENANT_SECRETS, "secretsmanager:TagResource": TENANT_SECRETS,
+                             "ses:SendEmail": SES_IDENTITIES},
+    # The dispatcher sends through each company's own providers.
+    "DispatcherFunction": {"secretsmanager:GetSecretValue": TENANT_SECRETS, "events:PutEvents": EVENT_BUS,
+                           "ses:SendEmail": SES_IDENTITIES},
+    "WhatsAppFunction": {"secretsmanager:GetSecretValue": TENANT_SECRETS, "events:PutEvents": EVENT_BUS},
     # CSV import: the uploaded files, and invoking itself for the background import (shared/jobs.py).
     "ClientsFunction": {"s3:PutObject": IMPORT_FILES, "s3:PutObjectTagging": IMPORT_FILES, "s3:GetObject": IMPORT_FILES,
                         "lambda:InvokeFunction": CLIENTS_FUNCTION_ARN},
@@ -105,10 +153,18 @@ ROUTES: dict[tuple[str, str, str], bool] = {
             "ClientsFunction": ["/api/clients", "/api/clients/{proxy+}"],
             "FunnelFunction": ["/api/funnel", "/api/funnel/{proxy+}"],
             "DashboardFunction": ["/api/dashboard"],
+            "IntegrationsFunction": ["/api/integrations", "/api/integrations/{proxy+}"],
+            "WhatsAppFunction": ["/api/whatsapp", "/api/whatsapp/{proxy+}"],
+            "TasksFunction": ["/api/tasks", "/api/tasks/{proxy+}"],
+            "SchedulesFunction": ["/api/schedules", "/api/schedules/{proxy+}"],
         }.items()
         for path in paths
         for method in WRITE_METHODS
     },
+    # Webhooks: public routes, authenticated by the opaque per-company id (and Meta's signature).
+    ("WhatsAppFunction", "GET", "/webhooks/whatsapp/{hook_id}"): True,
+    ("WhatsAppFunction", "POST", "/webhooks/whatsapp/{hook_id}"): True,
+    ("LeadsFunction", "POST", "/webhooks/leads/{hook_id}"): True,
 }
 
 GLOBAL_ENV = {
@@ -123,6 +179,7 @@ GLOBAL_ENV = {
     "POWERTOOLS_LOG_LEVEL": {"Ref": "LogLevel"},
     "POWERTOOLS_METRICS_NAMESPACE": "ImpactePlus",
     "POWERTOOLS_LOGGER_LOG_EVENT": "false",
+    "PUBLIC_API_URL": {"Ref": "PublicApiUrl"},
 }
 
 OUTPUTS = {"ApiUrl", "WebUrl", "WebBucketName", "DistributionId", "DataTableName", "DocumentsBucketName"}
@@ -501,6 +558,10 @@ def test_routes(resources):
     found: dict[tuple[str, str, str], bool] = {}
     for fn in function_names(resources):
         for event in props(resources, fn).get("Events", {}).values():
+            if fn == "DispatcherFunction":
+                assert event == {"Type": "Schedule", "Properties": {
+                    "Schedule": "rate(1 minute)", "Description": event["Properties"]["Description"]}}
+                continue
             assert event["Type"] == "HttpApi"
             ep = event["Properties"]
             assert ep["ApiId"] == {"Ref": "HttpApi"}
@@ -545,8 +606,7 @@ def test_function_policies_are_explicit_and_least_privilege(resources, fn):
                         index.add(action)
                     else:
                         pytest.fail(f"{fn}: {action} on unexpected resource {r}")
-                elif service == "secretsmanager":
-                    assert r == JWT_SECRET, f"{fn}: secrets access beyond the JWT key: {r}"
+                elif service == "secretsmanager" and r == JWT_SECRET:
                     secrets.add(action)
                 elif OTHER_PERMISSIONS.get(fn, {}).get(action) == r:
                     others.add(action)

@@ -35,6 +35,21 @@ SAMPLE_BODIES = {
     "FunnelSettings": {"loss_reasons": ["B"], "stalled_days": {"novo_contato": 1}},
     "ImportStart": {"mapping": {"Nome": "full_name"}, "on_duplicate": "merge"},
     "MergeRequest": {"source_id": "01ARZ3NDEKTSV4RRFFQ69G5FAV", "fields": {"email": "source"}},
+    "SendMessage": {"text": "Mensagem de B"},
+    "StartConversation": {"client_id": "01ARZ3NDEKTSV4RRFFQ69G5FAV"},
+    "LinkConversation": {"client_id": "01ARZ3NDEKTSV4RRFFQ69G5FAV"},
+    "AssignConversation": {"user_id": None},
+    "SandboxInbound": {"phone": "(11) 98765-4321", "name": "B", "text": "Oi de B"},
+    "TestEmail": {"to": "b@outra.local"},
+    "IntegrationUpdate": {"settings": {}, "secrets": {}},
+    "TaskCreate": {"title": "Tarefa de B", "due_at": "2030-01-01T10:00:00-03:00"},
+    "TaskUpdate": {"title": "Renomeada por B"},
+    "ScheduleCreate": {"channel": "email", "to_email": "b@outra.local", "subject": "B", "body": "B",
+                       "send_at": "2030-01-01T10:00:00-03:00"},
+    "ScheduleFields": {"channel": "email", "to_email": "b@outra.local", "subject": "B", "body": "B",
+                       "send_at": "2030-01-01T10:00:00-03:00"},
+    "MessageTemplateFields": {"name": "Modelo de B", "body": "Oi"},
+    "PreviewRequest": {"body": "Oi {{ cliente }}"},
 }
 
 
@@ -68,8 +83,16 @@ def snapshot(api, world):
         dashboard = api.get("/api/dashboard", headers=admin_a).json()
         fields = api.get("/api/clients/custom-fields", headers=admin_a).json()
         settings = api.get("/api/funnel/settings", headers=admin_a).json()
+        conversations = api.get("/api/whatsapp/conversations", headers=admin_a).json()
+        messages = [api.get(f"/api/whatsapp/conversations/{c['id']}/messages", headers=admin_a).json()
+                    for c in conversations["items"]]
+        integrations = api.get("/api/integrations", headers=admin_a).json()
+        tasks = api.get("/api/tasks", headers=admin_a, params={"view": "team"}).json()
+        schedules = api.get("/api/schedules", headers=admin_a).json()
+        templates = api.get("/api/schedules/templates", headers=admin_a).json()
         return json.dumps([users, roles, me["tenant"], me["modules"], clients, timeline, board, dashboard,
-                           fields, settings], sort_keys=True)
+                           fields, settings, conversations, messages, integrations, tasks, schedules, templates],
+                          sort_keys=True)
 
     return take
 
@@ -82,28 +105,43 @@ def test_company_b_cannot_see_or_touch_company_a_by_any_route(api, world, snapsh
         "email": "cliente@empresa-a.com.br", "whatsapp": "(11) 98765-4321"}).json()
     import_a = api.post("/api/clients/imports", headers=admin_a, files={"file": (
         "a.csv", b"Nome;E-mail\nCliente Da Empresa A;outro@empresa-a.com.br\n", "text/csv")}).json()
+    whatsapp_hook, leads_hook = _company_a_webhooks(api, world.a.tenant_id)
+    conversation_a = api.get("/api/whatsapp/conversations", headers=admin_a).json()["items"][0]
+    task_a = api.post("/api/tasks", headers=admin_a, json={"title": "Tarefa da empresa A", "client_id": client_a["id"],
+                                                          "due_at": "2030-01-01T10:00:00-03:00"}).json()
+    schedule_a = api.post("/api/schedules", headers=admin_a, json={
+        "channel": "email", "client_id": client_a["id"], "subject": "Assunto da empresa A", "body": "Oi",
+        "send_at": "2030-01-01T10:00:00-03:00"}).json()
+    template_a = api.post("/api/schedules/templates", headers=admin_a,
+                          json={"name": "Modelo da empresa A", "body": "Oi"}).json()
     before = snapshot()
     b_admin = auth_headers(api, world.b.emails["administrador"])
     a_markers = {world.a.tenant_id, *world.a.user_ids.values(), *world.a.emails.values(), client_a["id"],
                  client_a["card_id"], "Da Empresa A", "cliente@empresa-a.com.br", import_a["id"],
-                 "outro@empresa-a.com.br"}
+                 "outro@empresa-a.com.br", conversation_a["id"], "+5511912345678", "Contato Da Empresa A",
+                 "Mensagem da empresa A", whatsapp_hook, leads_hook, task_a["id"], "Tarefa da empresa A",
+                 schedule_a["id"], "Assunto da empresa A", template_a["id"], "Modelo da empresa A"}
     id_values = {"user_id": world.a.user_ids["gerente"], "tenant_id": world.a.tenant_id,
                  "plan_id": "01ARZ3NDEKTSV4RRFFQ69G5FAV", "role": "vendedor", "client_id": client_a["id"],
-                 "card_id": client_a["card_id"], "stage": "novo_contato", "import_id": import_a["id"]}
+                 "card_id": client_a["card_id"], "stage": "novo_contato", "import_id": import_a["id"],
+                 "conversation_id": conversation_a["id"], "hook_id": whatsapp_hook, "kind": "whatsapp",
+                 "task_id": task_a["id"], "schedule_id": schedule_a["id"], "template_id": template_a["id"]}
     checked = 0
     for method, path, op in _operations(schema):
         permission = op.get("x-permission")
         params = re.findall(r"{(\w+)}", path)
         missing = [p for p in params if p not in id_values]
         assert not missing, f"teach the isolation test an id of company A for {missing} ({path})"
-        url = path.format(**id_values)
+        url = path.format(**{**id_values, **({"hook_id": leads_hook} if path.startswith("/webhooks/leads/") else {})})
         resp = api.request(method, url, headers=b_admin, json=_body(schema, op))
         checked += 1
         assert resp.status_code < 500, (method, path, resp.text)
         if permission == "master":
             assert resp.status_code == 403, (method, path)
             continue
-        if any(p.endswith("_id") for p in params):
+        if path.startswith("/webhooks/"):  # public: A's route id without A's signature or data is refused
+            assert 400 <= resp.status_code < 500, (method, path, resp.status_code)
+        elif any(p.endswith("_id") for p in params):
             assert resp.status_code == 404, (method, path, resp.status_code)
         leaked = [m for m in a_markers if m in resp.text]
         assert not leaked, (method, path, leaked)
@@ -112,12 +150,30 @@ def test_company_b_cannot_see_or_touch_company_a_by_any_route(api, world, snapsh
     assert api.get(f"/api/clients/imports/{import_a['id']}", headers=admin_a).json()["status"] == "preview"
 
 
+def _company_a_webhooks(api, tenant_id: str) -> tuple[str, str]:
+    """A's WhatsApp and lead routes, with one conversation (a signed inbound message) and one lead."""
+    from shared.integrations.service import ensure_hook, get_config
+    from tests.api.test_whatsapp_support import deliver, inbound, setup_whatsapp
+
+    whatsapp_hook = setup_whatsapp(tenant_id)
+    assert deliver(api, whatsapp_hook, inbound("5511912345678", "Mensagem da empresa A",
+                                               name="Contato Da Empresa A")).status_code == 200
+    leads_hook = ensure_hook(get_config(tenant_id, "leads")).hook_id or ""
+    assert api.post(f"/webhooks/leads/{leads_hook}", json={"phone": "11 97777-6666"}).status_code == 202
+    return whatsapp_hook, leads_hook
+
+
 def test_every_item_key_starts_with_its_tenant(api, world):
     """Tenant items live under `T#<tenant>#`; only documented global lookups and platform items don't."""
     from shared.aws import client
     from shared.db.table import deserialize
     from shared.settings import get_settings
 
+    _company_a_webhooks(api, world.a.tenant_id)
+    admin_a = auth_headers(api, world.a.emails["administrador"])
+    assert api.post("/api/schedules", headers=admin_a, json={
+        "channel": "email", "to_email": "x@empresa-a.com.br", "subject": "S", "body": "B",
+        "send_at": "2030-01-01T10:00:00-03:00"}).status_code == 201
     ddb = client("dynamodb")
     items = [deserialize(i) for i in ddb.scan(TableName=get_settings().table_name)["Items"]]
     assert items
@@ -129,6 +185,9 @@ def test_every_item_key_starts_with_its_tenant(api, world):
             assert item.get("tenant_id", tenant) in (tenant, None) or item.get("id") == tenant, item
             for index in ("GSI1PK", "GSI2PK", "GSI3PK"):
                 value = item.get(index)
+                if value and value.startswith("DUE#"):  # the dispatcher's cross-company index of due minutes
+                    assert item["entity"] == "schedule" and item[index.replace("PK", "SK")].startswith(f"{tenant}#")
+                    continue
                 assert value is None or value.startswith(f"T#{tenant}#") or value.startswith("P#"), (pk, value)
         if pk.startswith("G#"):
-            assert pk.startswith(("G#EMAIL#", "G#LOGIN#")), pk
+            assert pk.startswith(("G#EMAIL#", "G#LOGIN#", "G#HOOK#")), pk

@@ -11,6 +11,8 @@ import { ForbiddenPage, NoModulesPage, NotFoundPage } from './pages/StatusPages'
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
 const ClientsModule = lazy(() => import('./pages/clients/ClientsModule'));
 const FunnelPage = lazy(() => import('./pages/funnel/FunnelPage'));
+const WhatsAppPage = lazy(() => import('./pages/whatsapp/WhatsAppPage'));
+const IntegrationsPage = lazy(() => import('./pages/integrations/IntegrationsPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
 const TenantsPage = lazy(() => import('./pages/master/TenantsPage'));
 const PlansPage = lazy(() => import('./pages/master/PlansPage'));
@@ -25,6 +27,10 @@ function EntryPage({ entry }: { entry: MenuEntry }) {
       return <ClientsModule />;
     case 'funnel':
       return <FunnelPage />;
+    case 'whatsapp':
+      return <WhatsAppPage />;
+    case 'integrations':
+      return <IntegrationsPage />;
     case 'users':
       return <UsersPage />;
     case 'tenants':

@@ -61,3 +61,21 @@ export type FunnelSettings = SuccessJson<paths['/api/funnel/settings']['get']>;
 
 // Dashboard
 export type Dashboard = SuccessJson<paths['/api/dashboard']['get']>;
+
+// Integrações
+export type IntegrationList = SuccessJson<paths['/api/integrations']['get']>;
+export type Integration = IntegrationList['items'][number];
+export type IntegrationUpdate = RequestJson<paths['/api/integrations/{kind}']['put']>;
+export type SecretState = Integration['secrets'][string];
+export type TestResult = SuccessJson<paths['/api/integrations/{kind}/test']['post']>;
+
+// WhatsApp
+export type WhatsAppStatus = SuccessJson<paths['/api/whatsapp/status']['get']>;
+export type WhatsAppTemplate = WhatsAppStatus['templates'][number];
+export type ConversationPage = SuccessJson<paths['/api/whatsapp/conversations']['get']>;
+export type Conversation = ConversationPage['items'][number];
+export type InboxFilter = NonNullable<NonNullable<paths['/api/whatsapp/conversations']['get']['parameters']['query']>['filter']>;
+export type MessagePage = SuccessJson<paths['/api/whatsapp/conversations/{conversation_id}/messages']['get']>;
+export type WaMessage = MessagePage['items'][number];
+export type SendMessageBody = RequestJson<paths['/api/whatsapp/conversations/{conversation_id}/messages']['post']>;
+export type SandboxInbound = RequestJson<paths['/api/whatsapp/sandbox/inbound']['post']>;

@@ -26,10 +26,25 @@ import type { Me } from '../api/types';
 import { canUseModule, hasPermission } from '../auth/permissions';
 
 /** Which page component renders the entry (see EntryRoute). */
-export type PageKind = 'dashboard' | 'clients' | 'funnel' | 'placeholder' | 'users' | 'tenants' | 'plans';
+export type PageKind =
+  | 'dashboard'
+  | 'clients'
+  | 'funnel'
+  | 'whatsapp'
+  | 'integrations'
+  | 'placeholder'
+  | 'users'
+  | 'tenants'
+  | 'plans';
 
 /** Modules that have their own pages (the rest show the generic placeholder). */
-const MODULE_PAGES: Record<string, PageKind> = { dashboard: 'dashboard', clientes: 'clients', funil: 'funnel' };
+const MODULE_PAGES: Record<string, PageKind> = {
+  dashboard: 'dashboard',
+  clientes: 'clients',
+  funil: 'funnel',
+  whatsapp: 'whatsapp',
+  integracoes: 'integrations',
+};
 
 export interface MenuEntry {
   /** Module key (for modules), or a stable id for the other pages. */

@@ -9,6 +9,7 @@ import { stageColor, stageLabel } from '../../domain/crm';
 import { ClientActions } from './ClientActions';
 import { ClientDetails } from './ClientDetails';
 import { ClientTimeline } from './ClientTimeline';
+import { StartConversationButton } from '../whatsapp/StartConversationButton';
 import { useClient } from './clientsApi';
 
 export default function ClientPage() {
@@ -53,6 +54,7 @@ export default function ClientPage() {
                   Editar
                 </Button>
               ) : null}
+              <StartConversationButton client={data} />
               <ClientActions client={data} />
             </Group>
           </Group>

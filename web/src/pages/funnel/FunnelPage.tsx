@@ -28,12 +28,27 @@ export default function FunnelPage() {
   const board = useBoard(ownerId);
   const loadMore = useLoadMore(ownerId);
   const { request, dialog } = useMoveFlow(ownerId);
-  const [openId, setOpenId] = useState<string | null>(null);
+  // ?card=<id> opens a card's drawer (links from the WhatsApp inbox and elsewhere).
+  const [openId, setOpenId] = useState<string | null>(() => params.get('card'));
   const [openFallback, setOpenFallback] = useState<FunnelCard | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const fetched = useCard(openId && !findCard(board.data, openId) ? openId : null);
   const openCard = openId ? (findCard(board.data, openId) ?? fetched.data ?? openFallback) : null;
   const totalCards = board.data?.stages.reduce((sum, stage) => sum + stage.count, 0) ?? 0;
+
+  const closeCard = () => {
+    setOpenId(null);
+    if (params.has('card')) {
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          next.delete('card');
+          return next;
+        },
+        { replace: true },
+      );
+    }
+  };
 
   const open = (card: FunnelCard) => {
     setOpenId(card.id);
@@ -128,7 +143,7 @@ export default function FunnelPage() {
           <StalledList onOpen={open} ownerId={ownerId} />
         </Tabs.Panel>
       </Tabs>
-      <CardDrawer card={openCard} ownerId={ownerId} canWrite={canWrite} onClose={() => setOpenId(null)} onMove={request} />
+      <CardDrawer card={openCard} ownerId={ownerId} canWrite={canWrite} onClose={closeCard} onMove={request} />
       {dialog}
       {hasPermission(me, 'funil:settings') ? <FunnelSettingsModal opened={settingsOpen} onClose={() => setSettingsOpen(false)} /> : null}
     </>

@@ -1,0 +1,1 @@
+"""Lead capture function: leads from the company's site and ad platforms."""

@@ -1,0 +1,1 @@
+"""Agendamentos: WhatsApp and e-mail messages scheduled for a minute, sent by the dispatcher."""

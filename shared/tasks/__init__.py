@@ -1,0 +1,1 @@
+"""Tarefas: the team's to-do list, linked to clients and cards."""

@@ -1,0 +1,139 @@
+"""Replies from the inbox through the company's own Cloud API number.
+
+Free text only inside the 24-hour customer-service window (24 h since the client's last message);
+approved templates any time. Never to a client who revoked WhatsApp consent. The message is stored
+("sending") before Meta is called, then becomes "sent" with Meta's id — with the client's timeline
+entry and fresh activity in the same transaction — or "failed" with Meta's code, title and message.
+"""
+
+from __future__ import annotations
+
+import re
+
+from shared import clock
+from shared.auth.principal import Principal
+from shared.clients import repository as clients
+from shared.clients import service as client_service
+from shared.clients.models import ClientRecord
+from shared.db.table import Table, TransactionFailed, TransactOp
+from shared.errors import AppError, ValidationFailed
+from shared.funnel import service as funnel
+from shared.funnel.models import MoveRequest
+from shared.funnel.stages import FIRST_STAGE
+from shared.ids import new_id
+from shared.integrations.models import WhatsAppTemplate
+from shared.integrations.service import IntegrationConfig, get_config
+from shared.leads import contacts
+from shared.observability import logger
+from shared.timeline import new_event
+from shared.whatsapp import content, conversations, graph, inbox, statuses
+from shared.whatsapp.models import (
+    ConversationRecord,
+    MessageError,
+    MessagePublic,
+    MessageRecord,
+    SendMessage,
+    TemplateRef,
+    TemplateSend,
+)
+
+NOT_CONFIGURED = ("O WhatsApp da empresa ainda não está configurado (número e token de acesso). "
+                  "Peça ao administrador para configurá-lo em Integrações.")
+WINDOW_CLOSED = ("A janela de 24 horas para mensagens livres está fechada: o cliente não escreve há mais de 24 horas "
+                 "(ou ainda não escreveu). Para retomar a conversa, use um modelo aprovado.")
+OPTED_OUT = ("O cliente pediu para não receber mensagens pelo WhatsApp (consentimento revogado). "
+             "O envio foi bloqueado.")
+REPLIED_STAGE = "contato_com_resposta"
+
+
+def send(principal: Principal, conversation_id: str, body: SendMessage) -> MessagePublic:
+    conv, client = inbox.visible_conversation(principal, conversation_id)
+    config = get_config(conv.tenant_id, "whatsapp")
+    token = config.secret("access_token") if inbox.is_configured(config) else None
+    if not token:
+        raise ValidationFailed(NOT_CONFIGURED)
+    _check_client(client)
+    if body.template:
+        template = _approved(config, body.template)
+        text = render(template, body.template.parameters)
+        ref = TemplateRef(name=template.name, language=template.language, parameters=body.template.parameters)
+        payload = graph.template_payload(conv.phone, ref.name, ref.language, ref.parameters)
+    else:
+        if not conv.window_open():
+            raise ValidationFailed(WINDOW_CLOSED, field="text")
+        text, ref = body.text or "", None
+        payload = graph.text_payload(conv.phone, text)
+    message = MessageRecord(id=new_id(), tenant_id=conv.tenant_id, conversation_id=conv.id, direction="out",
+                            type="template" if ref else "text", text=text, template=ref, status="sending",
+                            sender_id=principal.user_id, sender_name=principal.name,
+                            created_at=clock.now_iso())
+    preview = content.preview(message.type, text, None)
+    conv = conversations.add_message(conv.tenant_id, conv.id, message, preview)
+    try:
+        wamid = graph.send_message(config.settings.phone_number_id or "", token, payload)
+    except graph.GraphError as exc:
+        failed = message.with_status("failed", error=MessageError(**exc.as_dict()))
+        Table().put(failed.to_item())
+        logger.warning("whatsapp send failed", extra={"code": exc.code, "http_status": exc.status})
+        return MessagePublic.of(failed)
+    sent = message.with_status("sent", wa_message_id=wamid)
+    _record_sent(principal, sent, client, preview)
+    statuses.settle_pending(sent)
+    _first_reply(principal, config, conv, client)
+    return MessagePublic.of(sent)
+
+
+def _check_client(client: ClientRecord | None) -> None:
+    if client is None:
+        return
+    if client.status == "anonymized":
+        raise ValidationFailed("Este cliente foi anonimizado (LGPD): não é possível enviar mensagens a ele.")
+    if client.consent.whatsapp.status == "revoked":
+        raise ValidationFailed(OPTED_OUT, field="text")
+
+
+def _approved(config: IntegrationConfig, wanted: TemplateSend) -> WhatsAppTemplate:
+    found = next((t for t in config.settings.templates
+                  if t.name == wanted.name and wanted.language in (None, t.language)), None)
+    if found is None:
+        raise ValidationFailed("Modelo não encontrado entre os aprovados da empresa. Sincronize os modelos em "
+                               "Integrações.", field="template.name")
+    if len(wanted.parameters) != found.parameters or any(not p.strip() for p in wanted.parameters):
+        raise ValidationFailed(f"O modelo {found.name} pede {found.parameters} parâmetro(s), todos preenchidos.",
+                               field="template.parameters")
+    return found
+
+
+def render(template: WhatsAppTemplate, parameters: list[str]) -> str:
+    """The template's body as the client reads it ({{1}} -> first parameter...)."""
+    def value(match: re.Match) -> str:
+        index = int(match.group(1)) - 1
+        return parameters[index] if 0 <= index < len(parameters) else match.group(0)
+
+    return re.sub(r"\{\{\s*(\d+)\s*\}\}", value, template.body or "") or f"[Modelo {template.name}]"
+
+
+def _record_sent(principal: Principal, sent: MessageRecord, client: ClientRecord | None, preview: str) -> None:
+    ops = [TransactOp("Put", item=sent.to_item()), conversations.message_ref_op(sent)]
+    if client:
+        event = new_event(sent.tenant_id, client.id, "whatsapp_out", client_service.actor(principal), text=preview,
+                          data={"summary": "Mensagem enviada pelo WhatsApp", "conversation_id": sent.conversation_id,
+                                "message_id": sent.id})
+        try:
+            contacts.change_client(sent.tenant_id, client.id, lambda old: (contacts.touched(old), [event], ops))
+            return
+        except (AppError, TransactionFailed):  # the message went out: record it even if the client can't change
+            logger.warning("whatsapp send: client timeline not updated")
+    Table().transact(ops)
+
+
+def _first_reply(principal: Principal, config: IntegrationConfig, conv: ConversationRecord,
+                 client: ClientRecord | None) -> None:
+    """The team's first reply may move the card from Novo contato to Contato com resposta."""
+    if not conversations.claim_first_reply(conv) or not client or not config.settings.auto_move_on_first_reply:
+        return
+    try:
+        if clients.get(client.tenant_id, client.id).stage == FIRST_STAGE:
+            funnel.move(principal, client.card_id, MoveRequest(stage=REPLIED_STAGE))
+    except AppError as exc:  # e.g. the card is not the sender's to move: the reply stands
+        logger.warning("whatsapp first reply: card not moved", extra={"reason": exc.detail})
