@@ -37,10 +37,11 @@ lint: $(VENV)/.installed
 test: web
 	$(PY) -m ruff check .
 	cd web && $(NPM) test
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadfile -m "not e2e"
+	$(PY) -m pytest -m e2e
 
 test-fast: $(VENV)/.installed
-	$(PY) -m pytest -m "not e2e"
+	$(PY) -m pytest -n auto --dist loadfile -m "not e2e"
 
 bench: web
 	$(PY) -m bench

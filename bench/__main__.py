@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from bench import imports, requests, scale, web
+from bench import dispatch, imports, requests, scale, web
 
 
 def main() -> int:
@@ -15,6 +15,7 @@ def main() -> int:
         over |= ratio > scale.BUDGET_RATIO
     for _name, _seconds, _ratio, ok in imports.report():
         over |= not ok
+    over |= not dispatch.report()[2]
     web.report()
     print("\nBudgets:", "EXCEEDED" if over else "all within budget")
     return 1 if over else 0

@@ -77,12 +77,16 @@ def touched(old: ClientRecord, **update) -> ClientRecord:
     return old.model_copy(update={"last_activity_at": now, "updated_at": now, **update})
 
 
-def change_client(tenant_id: str, client_id: str, build: Callable[[ClientRecord], Change | None]) -> ClientRecord:
+def change_client(tenant_id: str, client_id: str, build: Callable[[ClientRecord], Change | None], *,
+                  current: ClientRecord | None = None) -> ClientRecord:
     """Applies `build(current client)` -> (new client, timeline events, further operations of the same
     transaction), re-reading and building again when someone else changed the client meanwhile.
-    DuplicateClient and a failed further operation (TransactionFailed) reach the caller."""
+    `current`, when the caller has just read the client, saves the first read (the write is
+    conditioned on its version, so a stale copy only costs a retry). DuplicateClient and a failed
+    further operation (TransactionFailed) reach the caller."""
     for _ in range(ATTEMPTS):
-        old = repository.get(tenant_id, client_id)
+        old = current if current is not None and current.id == client_id else repository.get(tenant_id, client_id)
+        current = None
         change = build(old)
         if change is None:
             return old

@@ -46,8 +46,7 @@ def _minute(moment: datetime) -> str:
 
 
 def run() -> DispatchReport:
-    _context_cache.clear()
-    _names_cache.clear()
+    _cache.clear()
     table = Table()
     now = clock.now().replace(second=0, microsecond=0)
     state = table.get(keys.DISPATCHER_STATE) or {}
@@ -125,44 +124,56 @@ def process(record: ScheduleRecord) -> str:
     return status
 
 
-_context_cache: dict[tuple[str, str], object] = {}
-_names_cache: dict[str, dict[str, str]] = {}
+_cache: dict[tuple, object] = {}  # per run: what is read once per company (or user, or template)
+
+
+def _once(key: tuple, load):
+    if key not in _cache:
+        try:
+            _cache[key] = load()
+        except AppError as exc:
+            _cache[key] = exc
+    found = _cache[key]
+    if isinstance(found, AppError):
+        raise found
+    return found
 
 
 def _names(tenant_id: str) -> dict[str, str]:
     """Company users' names, read once per company per run."""
-    if tenant_id not in _names_cache:
-        _names_cache[tenant_id] = user_names(tenant_id)
-    return _names_cache[tenant_id]
+    return _once(("names", tenant_id), lambda: user_names(tenant_id))
+
+
+def _principal(tenant_id: str, user_id: str):
+    def load():
+        user, tenant, roles, _ = load_account(tenant_id, user_id)
+        if user is None:
+            raise AppError("O usuário que agendou a mensagem não existe mais.")
+        return build_principal(user, tenant, roles, session_id="")
+
+    return _once(("principal", tenant_id, user_id), load)
 
 
 def _context(record: ScheduleRecord):
     """The person who scheduled it (their permissions and scope apply; read once per run) and the
     target client (read fresh: consent and data may have changed since scheduling)."""
-    key = (record.tenant_id, record.created_by)
-    if key not in _context_cache:
-        user, tenant, roles, _ = load_account(record.tenant_id, record.created_by)
-        try:
-            if user is None:
-                raise AppError("O usuário que agendou a mensagem não existe mais.")
-            _context_cache[key] = build_principal(user, tenant, roles, session_id="")
-        except AppError as exc:
-            _context_cache[key] = exc
-    principal = _context_cache[key]
-    if isinstance(principal, AppError):
-        raise principal
+    principal = _principal(record.tenant_id, record.created_by)
     client = clients.get(record.tenant_id, record.client_id) if record.client_id else None
     return principal, client
+
+
+def _message_template(tenant_id: str, template_id: str | None):
+    if not template_id:
+        return None
+    from shared.schedules.service import _template
+
+    return _once(("template", tenant_id, template_id), lambda: _template(tenant_id, template_id))
 
 
 def _deliver(channel: str, principal, record: ScheduleRecord, client: ClientRecord | None, variables: dict) -> str:
     if client and getattr(client.consent, channel).status == "revoked":
         raise AppError(CONSENT_REVOKED.format(canal="WhatsApp" if channel == "whatsapp" else "e-mail"))
-    template = None
-    if record.template_id:
-        from shared.schedules.service import _template
-
-        template = _template(record.tenant_id, record.template_id)
+    template = _message_template(record.tenant_id, record.template_id)
     body = render.render(record.body or (template.body if template else ""), variables)
     if channel == "whatsapp":
         return _whatsapp(principal, record, client, body)
@@ -184,16 +195,21 @@ def _actor(principal):
 
 
 def _whatsapp(principal, record: ScheduleRecord, client: ClientRecord | None, body: str) -> str:
+    """Through the conversation with the number (recorded when it was scheduled, or opened now); the
+    company's WhatsApp settings are read once per run."""
+    from shared.integrations.service import get_config
     from shared.whatsapp import conversations, sending
     from shared.whatsapp.models import SendMessage
 
     phone = record.to_phone or (client.whatsapp if client else None)
     if not phone:
         raise AppError("Sem WhatsApp de destino.")
-    conv = conversations.open_for(record.tenant_id, phone, contact_name=client.display_name if client else None,
-                                  client=client)
+    conversation_id = record.conversation_id if record.conversation_phone == phone else None
+    conversation_id = conversation_id or conversations.id_for(
+        record.tenant_id, phone, contact_name=client.display_name if client else None, client=client)
+    config = _once(("whatsapp", record.tenant_id), lambda: get_config(record.tenant_id, "whatsapp"))
     message = SendMessage(template=record.whatsapp_template) if record.whatsapp_template else SendMessage(text=body)
-    sent = sending.send(principal, conv.id, message)
+    sent = sending.deliver(principal, config, conversation_id, phone, client, message)
     if sent.status == "failed":
         error = sent.error
         code = f" (código {error.code})" if error and error.code else ""

@@ -55,6 +55,8 @@ class ScheduleRecord(Record):
     repeat: Repeat | None = None
     card_id: str | None = None
     charge_id: str | None = None
+    conversation_id: str | None = None  # the WhatsApp conversation with `conversation_phone`, when known
+    conversation_phone: str | None = None
     status: ScheduleStatus = "agendado"
     outcomes: dict[str, ChannelOutcome] = Field(default_factory=dict)
     error: str | None = None

@@ -26,6 +26,7 @@ from shared.schedules.models import (
     ScheduleRecord,
 )
 from shared.users.repository import names as user_names
+from shared.whatsapp import conversations
 
 NOT_FOUND = "Agendamento não encontrado."
 
@@ -79,8 +80,10 @@ def _checked(principal: Principal, data: ScheduleFields) -> dict:
     sample = render.values(client, user_names(tenant))
     render.render(data.body or (template.body if template else ""), sample)
     render.render(data.subject or (template.subject if template else ""), sample, field="subject")
+    phone = (to_phone or (client.whatsapp if client else None)) if data.channel in ("whatsapp", "both") else None
     return {"client_id": client.id if client else None, "card_id": data.card_id or (client.card_id if client else None),
-            "to_phone": to_phone}
+            "to_phone": to_phone, "conversation_phone": phone,
+            "conversation_id": conversations.known_id(tenant, phone) if phone else None}
 
 
 def create(principal: Principal, data: ScheduleCreate) -> ScheduleRecord:

@@ -58,6 +58,18 @@ def open_for(tenant_id: str, phone: str, *, contact_name: str | None = None,
     return conv
 
 
+def known_id(tenant_id: str, phone: str) -> str | None:
+    """The id of the conversation with this number, if there is one (one guard read)."""
+    guard = Table().get(keys.wa_phone_guard(tenant_id, phone), consistent=True)
+    return guard["conversation_id"] if guard else None
+
+
+def id_for(tenant_id: str, phone: str, *, contact_name: str | None = None,
+           client: ClientRecord | None = None) -> str:
+    """The id of the conversation with this number, opening it the first time."""
+    return known_id(tenant_id, phone) or open_for(tenant_id, phone, contact_name=contact_name, client=client).id
+
+
 def put_op(old: ConversationRecord, new: ConversationRecord) -> TransactOp:
     """Writes `new` over `old` only if nobody changed it meanwhile."""
     new = new.model_copy(update={"version": old.version + 1})
@@ -91,10 +103,26 @@ def add_message(tenant_id: str, conversation_id: str, message: MessageRecord, pr
     raise Conflict("Esta conversa está sendo alterada por outra pessoa. Tente de novo.")
 
 
-def claim_first_reply(conv: ConversationRecord) -> bool:
+def outgoing_ops(message: MessageRecord, preview: str) -> list[TransactOp]:
+    """A message the team sends, stored with the conversation's last-message summary without reading
+    the conversation first: an outgoing message is the newest (it is stamped as it is written) and
+    answering reads the conversation. The version still moves, so a concurrent read-modify-write
+    (an inbound message, an assignment) retries on top of it."""
+    sort = f"{message.created_at}#{message.conversation_id}"
+    return [TransactOp("Put", item=message.to_item(), condition="attribute_not_exists(PK)"),
+            TransactOp("Update", key=keys.wa_conversation(message.tenant_id, message.conversation_id),
+                       update="SET last_message_at = :at, last_message_preview = :p, last_direction = :d, "
+                              "unread_count = :zero, GSI1SK = :sort, GSI2SK = :sort, GSI3SK = :sort, "
+                              "version = version + :one",
+                       condition="attribute_exists(PK)",
+                       values={":at": message.created_at, ":p": preview[:160], ":d": message.direction,
+                               ":zero": 0, ":sort": sort, ":one": 1})]
+
+
+def claim_first_reply(tenant_id: str, conversation_id: str) -> bool:
     """True for the one reply that is the team's first in this conversation."""
     try:
-        Table().update(keys.wa_conversation(conv.tenant_id, conv.id),
+        Table().update(keys.wa_conversation(tenant_id, conversation_id),
                        "SET first_reply_at = :t, version = version + :one",
                        condition="attribute_exists(PK) AND attribute_not_exists(first_reply_at)",
                        values={":t": clock.now_iso(), ":one": 1}, return_new=False)
@@ -110,15 +138,17 @@ def message_ref_item(message: MessageRecord) -> dict:
             "message_sk": message.keys()["SK"], "direction": message.direction}
 
 
-def message_ref_op(message: MessageRecord) -> TransactOp:
+def message_ref_op(message: MessageRecord, *, unless_pending: bool = False) -> TransactOp:
     """The ref of a message we sent, as an update: a status Meta reported before it (kept pending on
-    the same item, see `statuses`) survives, and the item stops expiring."""
+    the same item, see `statuses`) survives, and the item stops expiring. `unless_pending` makes the
+    write fail when such a status is waiting, so the caller learns it without reading the ref."""
     item = message_ref_item(message)
     fields = [k for k in item if k not in ("PK", "SK")]
     return TransactOp("Update", key=keys.wa_message_ref(message.tenant_id, message.wa_message_id or ""),
                       update="SET " + ", ".join(f"#f{i} = :f{i}" for i in range(len(fields))) + " REMOVE expires_at",
                       names={f"#f{i}": f for i, f in enumerate(fields)},
-                      values={f":f{i}": item[f] for i, f in enumerate(fields)})
+                      values={f":f{i}": item[f] for i, f in enumerate(fields)},
+                      condition="attribute_not_exists(pending_status)" if unless_pending else None)
 
 
 def messages_page(conv: ConversationRecord, *, cursor: str | None,

@@ -16,7 +16,7 @@ from shared.clients import repository as clients
 from shared.clients import service as client_service
 from shared.clients.models import ClientRecord
 from shared.db.table import Table, TransactionFailed, TransactOp
-from shared.errors import AppError, ValidationFailed
+from shared.errors import AppError, NotFound, ValidationFailed
 from shared.funnel import service as funnel
 from shared.funnel.models import MoveRequest
 from shared.funnel.stages import FIRST_STAGE
@@ -47,8 +47,19 @@ REPLIED_STAGE = "contato_com_resposta"
 
 
 def send(principal: Principal, conversation_id: str, body: SendMessage) -> MessagePublic:
+    """A reply from the inbox."""
     conv, client = inbox.visible_conversation(principal, conversation_id)
-    config = get_config(conv.tenant_id, "whatsapp")
+    return deliver(principal, get_config(conv.tenant_id, "whatsapp"), conv.id, conv.phone, client, body,
+                   conversation=conv)
+
+
+def deliver(principal: Principal, config: IntegrationConfig, conversation_id: str, phone: str,
+            client: ClientRecord | None, body: SendMessage, *,
+            conversation: ConversationRecord | None = None) -> MessagePublic:
+    """Sends `body` in a conversation the caller may use, with the company's WhatsApp `config`.
+    The conversation itself is read only for free text (its 24-hour window) unless given: a
+    template needs nothing of it, so a dispatcher run costs no read per conversation."""
+    tenant = config.tenant_id
     token = config.secret("access_token") if inbox.is_configured(config) else None
     if not token:
         raise ValidationFailed(NOT_CONFIGURED)
@@ -57,18 +68,22 @@ def send(principal: Principal, conversation_id: str, body: SendMessage) -> Messa
         template = _approved(config, body.template)
         text = render(template, body.template.parameters)
         ref = TemplateRef(name=template.name, language=template.language, parameters=body.template.parameters)
-        payload = graph.template_payload(conv.phone, ref.name, ref.language, ref.parameters)
+        payload = graph.template_payload(phone, ref.name, ref.language, ref.parameters)
     else:
-        if not conv.window_open():
+        conversation = conversation or conversations.get(tenant, conversation_id, consistent=True)
+        if not conversation.window_open():
             raise ValidationFailed(WINDOW_CLOSED, field="text")
         text, ref = body.text or "", None
-        payload = graph.text_payload(conv.phone, text)
-    message = MessageRecord(id=new_id(), tenant_id=conv.tenant_id, conversation_id=conv.id, direction="out",
+        payload = graph.text_payload(phone, text)
+    message = MessageRecord(id=new_id(), tenant_id=tenant, conversation_id=conversation_id, direction="out",
                             type="template" if ref else "text", text=text, template=ref, status="sending",
                             sender_id=principal.user_id, sender_name=principal.name,
                             created_at=clock.now_iso())
     preview = content.preview(message.type, text, None)
-    conv = conversations.add_message(conv.tenant_id, conv.id, message, preview)
+    try:
+        Table().transact(conversations.outgoing_ops(message, preview))
+    except TransactionFailed:
+        raise NotFound(conversations.NOT_FOUND) from None  # the conversation is gone
     try:
         wamid = graph.send_message(config.settings.phone_number_id or "", token, payload)
     except graph.GraphError as exc:
@@ -78,8 +93,7 @@ def send(principal: Principal, conversation_id: str, body: SendMessage) -> Messa
         return MessagePublic.of(failed)
     sent = message.with_status("sent", wa_message_id=wamid)
     _record_sent(principal, sent, client, preview)
-    statuses.settle_pending(sent)
-    _first_reply(principal, config, conv, client)
+    _first_reply(principal, config, tenant, conversation_id, client)
     return MessagePublic.of(sent)
 
 
@@ -114,23 +128,48 @@ def render(template: WhatsAppTemplate, parameters: list[str]) -> str:
 
 
 def _record_sent(principal: Principal, sent: MessageRecord, client: ClientRecord | None, preview: str) -> None:
-    ops = [TransactOp("Put", item=sent.to_item()), conversations.message_ref_op(sent)]
-    if client:
-        event = new_event(sent.tenant_id, client.id, "whatsapp_out", client_service.actor(principal), text=preview,
-                          data={"summary": "Mensagem enviada pelo WhatsApp", "conversation_id": sent.conversation_id,
-                                "message_id": sent.id})
+    """The message as sent, its wamid ref and the client's timeline entry and fresh activity, together.
+    Normally no read: the ref is written on condition that no status of Meta's arrived first; when one
+    did (Meta reports at once), the write is repeated without it and the waiting status applied."""
+    event = new_event(sent.tenant_id, client.id, "whatsapp_out", client_service.actor(principal), text=preview,
+                      data={"summary": "Mensagem enviada pelo WhatsApp", "conversation_id": sent.conversation_id,
+                            "message_id": sent.id}) if client else None
+    for unless_pending in (True, False):
+        ops = [TransactOp("Put", item=sent.to_item()),
+               conversations.message_ref_op(sent, unless_pending=unless_pending)]
         try:
-            contacts.change_client(sent.tenant_id, client.id, lambda old: (contacts.touched(old), [event], ops))
+            _write_sent(sent, client, event, ops, strict=unless_pending)
+        except TransactionFailed:
+            if unless_pending:
+                continue
+            raise
+        if not unless_pending:
+            statuses.settle_pending(sent)
+        return
+
+
+def _write_sent(sent: MessageRecord, client: ClientRecord | None, event, ops: list[TransactOp], *,
+                strict: bool) -> None:
+    """`strict`: a failed condition of `ops` reaches the caller instead of dropping the client's part."""
+    if client and event:
+        try:
+            contacts.change_client(sent.tenant_id, client.id, lambda old: (contacts.touched(old), [event], ops),
+                                   current=client)
             return
-        except (AppError, TransactionFailed):  # the message went out: record it even if the client can't change
+        except TransactionFailed:
+            if strict:
+                raise
+            logger.warning("whatsapp send: client timeline not updated")
+        except AppError:  # the message went out: record it even if the client can't change
             logger.warning("whatsapp send: client timeline not updated")
     Table().transact(ops)
 
 
-def _first_reply(principal: Principal, config: IntegrationConfig, conv: ConversationRecord,
+def _first_reply(principal: Principal, config: IntegrationConfig, tenant: str, conversation_id: str,
                  client: ClientRecord | None) -> None:
     """The team's first reply may move the card from Novo contato to Contato com resposta."""
-    if not conversations.claim_first_reply(conv) or not client or not config.settings.auto_move_on_first_reply:
+    if not conversations.claim_first_reply(tenant, conversation_id) or not client \
+            or not config.settings.auto_move_on_first_reply:
         return
     try:
         if clients.get(client.tenant_id, client.id).stage == FIRST_STAGE:

@@ -256,3 +256,31 @@ def test_other_company_and_other_seller_schedules_are_404(api, world, seller):
     assert api.delete(f"/api/schedules/{s['id']}", headers=b).status_code == 404
     other_seller = auth_headers(api, world.a.emails["atendente"])
     assert api.get(f"/api/schedules/{s['id']}", headers=other_seller).status_code == 404
+
+
+def test_messages_join_the_numbers_conversation_known_or_opened_meanwhile(api, world, seller, fake_meta,
+                                                                             monkeypatch):
+    """The conversation recorded at scheduling is used; one opened after scheduling (the customer
+    wrote in) is found at send time; either way the inbox shows one conversation per number."""
+    from shared.whatsapp import conversations
+
+    tenant = world.a.tenant_id
+    connect_whatsapp(tenant)
+    known = conversations.open_for(tenant, "+5511966660001")
+    send_at = future(5)
+    template = {"name": "lembrete", "language": "pt_BR", "parameters": ["x"]}
+    first = schedule(api, seller, channel="whatsapp", to_phone="(11) 96666-0001", send_at=send_at.isoformat(),
+                     whatsapp_template=template)
+    second = schedule(api, seller, channel="whatsapp", to_phone="(11) 96666-0002", send_at=send_at.isoformat(),
+                      whatsapp_template=template)
+    opened = conversations.open_for(tenant, "+5511966660002")  # after scheduling
+    frozen(monkeypatch, send_at + timedelta(seconds=1))
+    assert dispatcher.run().sent == 2
+    for conv, s in ((known, first), (opened, second)):
+        assert get(api, seller, s["id"])["status"] == "enviado"
+        after = conversations.get(tenant, conv.id, consistent=True)
+        assert after.last_direction == "out" and after.last_message_at and after.version > conv.version
+        messages, _ = conversations.messages_page(after, cursor=None, limit=10)
+        assert [m.status for m in messages] == ["sent"] and messages[0].template.name == "lembrete"
+    assert conversations.known_id(tenant, "+5511966660001") == known.id
+    assert conversations.known_id(tenant, "+5511966660002") == opened.id

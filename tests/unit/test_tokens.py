@@ -4,6 +4,7 @@ from shared.auth.tokens import new_refresh_token, parse_refresh_token, same_hash
 from shared.errors import Unauthorized
 from shared.ids import new_id
 
+ULID_A, ULID_B = "01ARZ3NDEKTSV4RRFFQ69G5FAV", "01BX5ZZKBKACTAV9WEVGEMMVRZ"  # fixed: stable test ids
 
 def test_refresh_token_round_trip_for_company_and_master_users():
     for tenant in (new_id(), None):
@@ -14,8 +15,8 @@ def test_refresh_token_round_trip_for_company_and_master_users():
 
 
 @pytest.mark.parametrize("raw", ["", "v1", "v2.P.a.b.0.secret", "v1.P.notulid.notulid.0.secretsecretsecretsecret",
-                                 f"v1.P.{new_id()}.{new_id()}.x.secretsecretsecretsecret",
-                                 f"v1.P.{new_id()}.{new_id()}.0.short"])
+                                 f"v1.P.{ULID_A}.{ULID_B}.x.secretsecretsecretsecret",
+                                 f"v1.P.{ULID_A}.{ULID_B}.0.short"])
 def test_malformed_refresh_tokens_are_401(raw):
     with pytest.raises(Unauthorized):
         parse_refresh_token(raw)
