@@ -38,4 +38,7 @@ def start_emulator():
     get_settings.cache_clear()
     reset_clients()
     reset_secret_cache()
+    from devstack.stepfunctions import configure_server
+
+    configure_server(endpoint)  # state machines run for real (see devstack/stepfunctions.py)
     return server

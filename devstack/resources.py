@@ -74,7 +74,11 @@ def create_event_buses() -> None:
 
 
 def create_all() -> None:
+    from devstack.stepfunctions import create_state_machines, install_lambda_shim
+
     create_tables()
     create_buckets()
     create_secrets()
     create_event_buses()
+    install_lambda_shim()
+    create_state_machines()

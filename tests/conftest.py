@@ -42,8 +42,9 @@ def aws():
     from moto import mock_aws
 
     from devstack.resources import create_all
+    from devstack.stepfunctions import MOTO_CONFIG
 
-    with mock_aws():
+    with mock_aws(config=MOTO_CONFIG):
         create_all()
         yield
 
