@@ -13,6 +13,8 @@ const ClientsModule = lazy(() => import('./pages/clients/ClientsModule'));
 const FunnelPage = lazy(() => import('./pages/funnel/FunnelPage'));
 const WhatsAppPage = lazy(() => import('./pages/whatsapp/WhatsAppPage'));
 const IntegrationsPage = lazy(() => import('./pages/integrations/IntegrationsPage'));
+const TasksPage = lazy(() => import('./pages/tasks/TasksPage'));
+const SchedulesPage = lazy(() => import('./pages/schedules/SchedulesPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
 const TenantsPage = lazy(() => import('./pages/master/TenantsPage'));
 const PlansPage = lazy(() => import('./pages/master/PlansPage'));
@@ -31,6 +33,10 @@ function EntryPage({ entry }: { entry: MenuEntry }) {
       return <WhatsAppPage />;
     case 'integrations':
       return <IntegrationsPage />;
+    case 'tasks':
+      return <TasksPage />;
+    case 'schedules':
+      return <SchedulesPage />;
     case 'users':
       return <UsersPage />;
     case 'tenants':

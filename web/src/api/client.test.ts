@@ -139,6 +139,16 @@ describe('error parsing', () => {
     });
   });
 
+  it('keeps a field named "body" (a message text) apart from the request location', async () => {
+    const response = json(422, {});
+    const payload = { detail: 'Variável desconhecida.', errors: [{ field: 'body', message: 'Variável desconhecida.' }] };
+    const error = await unwrap(Promise.resolve({ error: payload, response })).catch((e) => e);
+    expect(error).toMatchObject({ fieldErrors: { body: 'Variável desconhecida.' }, fieldPaths: { body: 'Variável desconhecida.' } });
+    const nested = { detail: [{ loc: ['body', 'body'], msg: 'Texto longo demais.' }] };
+    const fastapi = await unwrap(Promise.resolve({ error: nested, response })).catch((e) => e);
+    expect(fastapi).toMatchObject({ fieldErrors: { body: 'Texto longo demais.' } });
+  });
+
   it('maps FastAPI validation errors to fields', async () => {
     const response = json(422, {});
     const payload = { detail: [{ loc: ['body', 'password'], msg: 'Senha muito curta.' }] };

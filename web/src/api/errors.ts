@@ -55,30 +55,39 @@ function fallbackMessage(status: number): string {
 
 const LOCATIONS = new Set(['body', 'query', 'path', 'header']);
 
+/**
+ * The parts of an error's field, without the request location ("body.email" / ["body", "email"] -> email).
+ * A lone "body" in the API's own `errors[].field` (already relative to the request body) is the field named
+ * `body` — a message's text in Agendamentos — not the location.
+ */
+function fieldParts(raw: unknown, appFormat: boolean): string[] {
+  const parts = (Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split('.') : []).filter(
+    (part) => part !== '',
+  );
+  if (appFormat && parts.length === 1) return parts;
+  return parts[0] !== undefined && LOCATIONS.has(parts[0]) ? parts.slice(1) : parts;
+}
+
 /** "email" / "body.email" / ["body", "email"] / "modules.0" -> the form field: "email", "modules". */
-function fieldName(raw: unknown): string | null {
-  const parts = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split('.') : [];
-  const first = parts.find((part) => part !== '' && !LOCATIONS.has(part));
-  return first ?? null;
+function fieldName(raw: unknown, appFormat: boolean): string | null {
+  return fieldParts(raw, appFormat)[0] ?? null;
 }
 
 /** "body.address.cep" / ["body", "address", "cep"] -> "address.cep". */
-function fieldPath(raw: unknown): string | null {
-  const parts = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split('.') : [];
-  const rest = parts[0] !== undefined && LOCATIONS.has(parts[0]) ? parts.slice(1) : parts;
-  const path = rest.filter((part) => part !== '').join('.');
+function fieldPath(raw: unknown, appFormat: boolean): string | null {
+  const path = fieldParts(raw, appFormat).join('.');
   return path === '' ? null : path;
 }
 
 function collectFieldErrors(payload: Record<string, unknown>, byPath = false): FieldErrors {
   const result: FieldErrors = {};
-  const add = (field: unknown, message: unknown) => {
-    const name = byPath ? fieldPath(field) : fieldName(field);
+  const add = (field: unknown, message: unknown, appFormat = false) => {
+    const name = byPath ? fieldPath(field, appFormat) : fieldName(field, appFormat);
     if (name && typeof message === 'string' && !(name in result)) result[name] = message;
   };
   if (Array.isArray(payload.errors)) {
     for (const item of payload.errors) {
-      if (item && typeof item === 'object') add((item as { field?: unknown }).field, (item as { message?: unknown }).message);
+      if (item && typeof item === 'object') add((item as { field?: unknown }).field, (item as { message?: unknown }).message, true);
     }
   }
   if (Array.isArray(payload.detail)) {

@@ -79,3 +79,27 @@ export type MessagePage = SuccessJson<paths['/api/whatsapp/conversations/{conver
 export type WaMessage = MessagePage['items'][number];
 export type SendMessageBody = RequestJson<paths['/api/whatsapp/conversations/{conversation_id}/messages']['post']>;
 export type SandboxInbound = RequestJson<paths['/api/whatsapp/sandbox/inbound']['post']>;
+
+// Tarefas
+export type TaskPage = SuccessJson<paths['/api/tasks']['get']>;
+export type Task = TaskPage['items'][number];
+export type TaskView = NonNullable<NonNullable<paths['/api/tasks']['get']['parameters']['query']>['view']>;
+export type TaskCreate = RequestJson<paths['/api/tasks']['post']>;
+export type TaskUpdate = RequestJson<paths['/api/tasks/{task_id}']['patch']>;
+export type TaskNotifications = SuccessJson<paths['/api/tasks/notifications']['get']>;
+export type TaskPriority = Task['priority'];
+export type TaskStatus = Task['status'];
+
+// Agendamentos
+export type SchedulePage = SuccessJson<paths['/api/schedules']['get']>;
+export type Schedule = SchedulePage['items'][number];
+export type ScheduleQuery = NonNullable<paths['/api/schedules']['get']['parameters']['query']>;
+export type ScheduleBody = RequestJson<paths['/api/schedules']['post']>;
+export type ScheduleStatus = Schedule['status'];
+export type Channel = Schedule['channel'];
+export type Purpose = Schedule['purpose'];
+export type TemplateList = SuccessJson<paths['/api/schedules/templates']['get']>;
+export type MessageTemplate = TemplateList['items'][number];
+export type MessageTemplateBody = RequestJson<paths['/api/schedules/templates']['post']>;
+export type PreviewRequest = RequestJson<paths['/api/schedules/preview']['post']>;
+export type Preview = SuccessJson<paths['/api/schedules/preview']['post']>;

@@ -8,6 +8,8 @@ interface ConfirmModalProps {
   children: ReactNode;
   confirmLabel: string;
   confirmColor?: string;
+  /** The dismiss button ("Cancelar" unless the action itself is a cancellation). */
+  cancelLabel?: string;
   loading?: boolean;
   error?: unknown;
   onConfirm: () => void;
@@ -15,7 +17,7 @@ interface ConfirmModalProps {
 }
 
 export function ConfirmModal(props: ConfirmModalProps) {
-  const { opened, title, children, confirmLabel, confirmColor = 'red', loading, error, onConfirm, onClose } = props;
+  const { opened, title, children, confirmLabel, confirmColor = 'red', cancelLabel = 'Cancelar', loading, error, onConfirm, onClose } = props;
   return (
     <Modal opened={opened} onClose={onClose} title={title} centered>
       <Stack>
@@ -23,7 +25,7 @@ export function ConfirmModal(props: ConfirmModalProps) {
         <ErrorAlert error={error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose} disabled={loading}>
-            Cancelar
+            {cancelLabel}
           </Button>
           <Button color={confirmColor} onClick={onConfirm} loading={loading}>
             {confirmLabel}

@@ -32,6 +32,8 @@ export type PageKind =
   | 'funnel'
   | 'whatsapp'
   | 'integrations'
+  | 'tasks'
+  | 'schedules'
   | 'placeholder'
   | 'users'
   | 'tenants'
@@ -44,6 +46,8 @@ const MODULE_PAGES: Record<string, PageKind> = {
   funil: 'funnel',
   whatsapp: 'whatsapp',
   integracoes: 'integrations',
+  tarefas: 'tasks',
+  agendamentos: 'schedules',
 };
 
 export interface MenuEntry {
@@ -74,7 +78,7 @@ export const MODULE_ENTRIES: readonly MenuEntry[] = [
   module('clientes', 'Clientes', '/clientes', IconUsers, 'Cadastro de clientes e histórico de relacionamento.'),
   module('funil', 'Funil', '/funil', IconLayoutKanban, 'Oportunidades de venda organizadas por etapa.'),
   module('whatsapp', 'WhatsApp', '/whatsapp', IconBrandWhatsapp, 'Conversas com clientes pelo WhatsApp.'),
-  module('agendamentos', 'Agendamentos', '/agendamentos', IconCalendarEvent, 'Agenda de atendimentos e compromissos.'),
+  module('agendamentos', 'Agendamentos', '/agendamentos', IconCalendarEvent, 'Mensagens de WhatsApp e e-mail agendadas.'),
   module('tarefas', 'Tarefas', '/tarefas', IconChecklist, 'Tarefas da equipe com prazos e responsáveis.'),
   module('financeiro', 'Financeiro', '/financeiro', IconCoin, 'Contas a pagar e a receber e fluxo de caixa.'),
   module('cobrancas', 'Cobranças', '/cobrancas', IconReceipt2, 'Emissão e acompanhamento de cobranças.'),

@@ -1,5 +1,7 @@
+import IMask from 'imask';
 import { describe, expect, it } from 'vitest';
 import {
+  TIME_MASK,
   brDateToIso,
   formatCep,
   formatDocument,
@@ -89,5 +91,16 @@ describe('money', () => {
     expect(centsToMoneyInput(7)).toBe('0,07');
     expect(centsToMoneyInput(100000000)).toBe('1.000.000,00');
     expect(centsToMoneyInput(null)).toBe('');
+  });
+});
+
+describe('time of day', () => {
+  const pipe = (value: string) => IMask.pipe(value, TIME_MASK);
+  it('keeps hh:mm in 24 h and rejects impossible hours and minutes', () => {
+    expect(pipe('1430')).toBe('14:30');
+    expect(pipe('00:00')).toBe('00:00');
+    expect(pipe('2359')).toBe('23:59');
+    expect(pipe('25')).not.toBe('25');
+    expect(pipe('1275')).not.toBe('12:75');
   });
 });

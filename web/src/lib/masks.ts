@@ -28,6 +28,15 @@ export const CEP_MASK = { mask: '00000-000' } satisfies FactoryArg;
 /** dd/mm/aaaa. */
 export const DATE_MASK = { mask: '00/00/0000' } satisfies FactoryArg;
 
+/** Time of day, 24 h: hh:mm (00:00 to 23:59). */
+export const TIME_MASK = {
+  mask: 'HH:MM',
+  blocks: {
+    HH: { mask: IMask.MaskedRange, from: 0, to: 23, maxLength: 2 },
+    MM: { mask: IMask.MaskedRange, from: 0, to: 59, maxLength: 2 },
+  },
+} satisfies FactoryArg;
+
 /** Money without the "R$" (shown as the input's left section): 1.234,56. */
 export const MONEY_MASK = {
   mask: Number,

@@ -1,9 +1,11 @@
-/** /clientes/:id — header, actions, tabs "Dados" and "Linha do tempo". */
-import { Anchor, Badge, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconHistory, IconId, IconPencil } from '@tabler/icons-react';
+/** /clientes/:id — header, actions ("Criar retorno", "Agendar mensagem"), tabs "Dados", "Linha do tempo", "Tarefas". */
+import { Anchor, Badge, Button, Center, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconChecklist, IconHistory, IconId, IconPencil } from '@tabler/icons-react';
+import { lazy, Suspense } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useMe } from '../../auth/MeContext';
-import { hasPermission } from '../../auth/permissions';
+import { canUseModule, hasPermission } from '../../auth/permissions';
+import { FollowUpActions } from '../../components/FollowUpActions';
 import { QueryBoundary } from '../../components/QueryBoundary';
 import { stageColor, stageLabel } from '../../domain/crm';
 import { ClientActions } from './ClientActions';
@@ -12,12 +14,18 @@ import { ClientTimeline } from './ClientTimeline';
 import { StartConversationButton } from '../whatsapp/StartConversationButton';
 import { useClient } from './clientsApi';
 
+const ClientTasks = lazy(() => import('../tasks/ClientTasks'));
+const TABS = { 'linha-do-tempo': 'timeline', tarefas: 'tasks' } as const;
+const PARAMS: Record<string, string> = { timeline: 'linha-do-tempo', tasks: 'tarefas' };
+
 export default function ClientPage() {
   const { id = '' } = useParams();
   const me = useMe();
   const client = useClient(id);
   const [params, setParams] = useSearchParams();
-  const tab = params.get('aba') === 'linha-do-tempo' ? 'timeline' : 'data';
+  const showTasks = canUseModule(me, 'tarefas');
+  const tab = TABS[params.get('aba') as keyof typeof TABS] ?? 'data';
+  const current = tab === 'tasks' && !showTasks ? 'data' : tab;
   const data = client.data;
 
   return (
@@ -55,12 +63,18 @@ export default function ClientPage() {
                 </Button>
               ) : null}
               <StartConversationButton client={data} />
+              {data.status === 'active' ? (
+                <FollowUpActions
+                  client={{ id: data.id, name: data.display_name, whatsapp: data.whatsapp, email: data.email }}
+                  cardId={data.card_id}
+                />
+              ) : null}
               <ClientActions client={data} />
             </Group>
           </Group>
           <Tabs
-            value={tab}
-            onChange={(value) => setParams(value === 'timeline' ? { aba: 'linha-do-tempo' } : {}, { replace: true })}
+            value={current}
+            onChange={(value) => setParams(value && PARAMS[value] ? { aba: PARAMS[value] } : {}, { replace: true })}
             keepMounted={false}
           >
             <Tabs.List mb="md">
@@ -70,6 +84,11 @@ export default function ClientPage() {
               <Tabs.Tab value="timeline" leftSection={<IconHistory size={16} />} data-testid="tab-timeline">
                 Linha do tempo
               </Tabs.Tab>
+              {showTasks ? (
+                <Tabs.Tab value="tasks" leftSection={<IconChecklist size={16} />} data-testid="tab-tasks">
+                  Tarefas
+                </Tabs.Tab>
+              ) : null}
             </Tabs.List>
             <Tabs.Panel value="data">
               <ClientDetails client={data} />
@@ -77,6 +96,13 @@ export default function ClientPage() {
             <Tabs.Panel value="timeline">
               <ClientTimeline clientId={data.id} canWrite={hasPermission(me, 'clientes:write') && data.status === 'active'} />
             </Tabs.Panel>
+            {showTasks ? (
+              <Tabs.Panel value="tasks">
+                <Suspense fallback={<Center py="md"><Loader size="sm" aria-label="Carregando" /></Center>}>
+                  <ClientTasks clientId={data.id} />
+                </Suspense>
+              </Tabs.Panel>
+            ) : null}
           </Tabs>
         </Stack>
       ) : null}

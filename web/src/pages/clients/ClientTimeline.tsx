@@ -12,6 +12,11 @@ import {
   IconShieldLock,
   IconSparkles,
   IconCircleDot,
+  IconChecklist,
+  IconCircleCheck,
+  IconMail,
+  IconRotate,
+  IconX,
 } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { TimelineEvent } from '../../api/types';
@@ -32,13 +37,30 @@ const ICONS: Record<string, typeof IconNote> = {
   merged: IconArrowsJoin,
   imported: IconFileImport,
   anonymized: IconShieldLock,
+  task_created: IconChecklist,
+  task_updated: IconChecklist,
+  task_completed: IconCircleCheck,
+  task_reopened: IconRotate,
+  task_cancelled: IconX,
+  email_sent: IconMail,
+};
+
+/** pt-BR lines for kinds whose summary the API still answers as the bare kind (Tarefas, Agendamentos). */
+const KIND_SUMMARIES: Record<string, string> = {
+  task_created: 'Tarefa criada',
+  task_updated: 'Tarefa alterada',
+  task_completed: 'Tarefa concluída',
+  task_reopened: 'Tarefa reaberta',
+  task_cancelled: 'Tarefa cancelada',
+  email_sent: 'E-mail enviado',
 };
 
 function EventBody({ event, userName }: { event: TimelineEvent; userName: (id: string) => string | undefined }) {
+  const summary = event.summary === event.kind ? (KIND_SUMMARIES[event.kind] ?? event.summary) : event.summary;
   return (
     <Stack gap={2}>
       <Text size="sm" fw={500}>
-        {event.summary}
+        {summary}
       </Text>
       {event.from_stage || event.to_stage ? (
         <Text size="sm" data-testid="timeline-stage-move">

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import { useMe } from '../../auth/MeContext';
-import { hasPermission } from '../../auth/permissions';
+import { canUseModule, hasPermission } from '../../auth/permissions';
 import { DateField } from '../../components/MaskedInput';
 import { QueryBoundary } from '../../components/QueryBoundary';
 import { useUserOptions } from '../clients/clientsApi';
@@ -112,7 +112,7 @@ export default function DashboardPage() {
                   ) : null}
                 </Card>
               ) : null}
-              <KpiGrid data={data} />
+              <KpiGrid data={data} showTasks={canUseModule(me, 'tarefas')} />
               <Panel title="Leads e fechamentos por dia">
                 <Suspense fallback={<Center h={260}><Loader size="sm" aria-label="Carregando gráfico" /></Center>}>
                   <DailyChart daily={data.daily} />

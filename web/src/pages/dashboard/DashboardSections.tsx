@@ -18,7 +18,21 @@ export function Panel({ title, children, action, testId }: { title: string; chil
   );
 }
 
-export function KpiGrid({ data }: { data: Dashboard }) {
+/** "Tarefas atrasadas": opens Tarefas > Atrasadas. */
+function OverdueTasksKpi({ count }: { count: number }) {
+  return (
+    <Card withBorder radius="md" padding="sm" component={Link} to="/tarefas?view=overdue" data-testid="kpi-tasks-overdue">
+      <Text size="xs" c="dimmed">
+        Tarefas atrasadas
+      </Text>
+      <Text fw={700} size="xl" c={count > 0 ? 'red' : undefined} style={{ whiteSpace: 'nowrap' }}>
+        {count}
+      </Text>
+    </Card>
+  );
+}
+
+export function KpiGrid({ data, showTasks = false }: { data: Dashboard; showTasks?: boolean }) {
   const kpis = [
     { key: 'leads', label: 'Leads que entraram', value: String(data.leads) },
     { key: 'replied', label: 'Responderam', value: String(data.replied) },
@@ -41,6 +55,7 @@ export function KpiGrid({ data }: { data: Dashboard }) {
           </Text>
         </Card>
       ))}
+      {showTasks ? <OverdueTasksKpi count={data.tasks_overdue} /> : null}
     </SimpleGrid>
   );
 }

@@ -1,10 +1,11 @@
-/** Card drawer: edit the opportunity ("Aplicar") and "Mover etapa do funil". */
+/** Card drawer: edit the opportunity ("Aplicar"), "Criar retorno" / "Agendar mensagem" and "Mover etapa do funil". */
 import { Anchor, Badge, Button, Divider, Drawer, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { FunnelCard } from '../../api/types';
+import { FollowUpActions } from '../../components/FollowUpActions';
 import { DateField, MoneyField } from '../../components/MaskedInput';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { STAGE_OPTIONS, stageColor, stageLabel } from '../../domain/crm';
@@ -102,6 +103,9 @@ export function CardDrawer({ card, ownerId, canWrite, onClose, onMove }: Props) 
           <Anchor component={Link} to={`/clientes/${card.client_id}`} size="sm" data-testid="card-drawer-client">
             Abrir cliente
           </Anchor>
+          <Group gap="xs" data-testid="card-drawer-followup">
+            <FollowUpActions client={{ id: card.client_id, name: card.display_name }} cardId={card.id} size="xs" />
+          </Group>
           <form onSubmit={form.onSubmit(apply)} noValidate>
             <Stack gap="sm">
               <ErrorAlert message={formError} />

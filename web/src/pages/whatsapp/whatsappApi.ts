@@ -20,11 +20,12 @@ const FAST_POLL_MS = 1_500;
 const conversationKey = (id: string) => [...WHATSAPP_KEY, 'conversation', id] as const;
 const messagesKey = (id: string) => [...WHATSAPP_KEY, 'messages', id] as const;
 
-export function useWhatsAppStatus() {
+export function useWhatsAppStatus(enabled = true) {
   return useQuery({
     queryKey: [...WHATSAPP_KEY, 'status'],
     queryFn: () => unwrap(api().GET('/api/whatsapp/status')),
     staleTime: 60_000,
+    enabled,
   });
 }
 

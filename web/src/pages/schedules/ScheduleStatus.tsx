@@ -1,0 +1,92 @@
+/**
+ * A schedule's status badge. On "Erro" the reason shows on hover (mouse) and on tap (phones); "atrasado"
+ * when it went out late; for "Ambos", each channel's outcome.
+ */
+import { Badge, Group, Popover, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconAlertCircle } from '@tabler/icons-react';
+import { useRef } from 'react';
+import type { Schedule } from '../../api/types';
+import { channelOutcomes, statusBadge } from './scheduleRules';
+
+export function ScheduleStatusBadge({ schedule }: { schedule: Schedule }) {
+  const badge = statusBadge(schedule);
+  const [opened, { open, close, toggle }] = useDisclosure(false);
+  const hovering = useRef(false);
+  const label = (
+    <Badge
+      color={badge.color}
+      variant={schedule.status === 'cancelado' ? 'outline' : 'light'}
+      leftSection={badge.reason ? <IconAlertCircle size={12} /> : undefined}
+      style={{ flexShrink: 0, overflow: 'visible' }}
+      data-testid={`schedule-status-${schedule.id}`}
+      data-status={schedule.status}
+    >
+      {badge.label}
+    </Badge>
+  );
+  return (
+    <Group gap={4} wrap="wrap">
+      {badge.reason ? (
+        <Popover opened={opened} onChange={(value) => (value ? open() : close())} width={280} position="top" withArrow shadow="md" withinPortal>
+          <Popover.Target>
+            <UnstyledButton
+              // Hover only for a mouse (a tap's emulated mouseenter would open it and its click close it again);
+              // a click under the mouse keeps it open, a tap toggles it.
+              onClick={() => (hovering.current ? open() : toggle())}
+              onPointerEnter={(event) => {
+                if (event.pointerType !== 'mouse') return;
+                hovering.current = true;
+                open();
+              }}
+              onPointerLeave={(event) => {
+                if (event.pointerType !== 'mouse') return;
+                hovering.current = false;
+                close();
+              }}
+              aria-label={`Erro: ${badge.reason}`}
+              aria-expanded={opened}
+            >
+              {label}
+            </UnstyledButton>
+          </Popover.Target>
+          <Popover.Dropdown style={{ pointerEvents: 'none' }}>
+            <Text size="sm" data-testid="schedule-error" style={{ overflowWrap: 'anywhere' }}>
+              {badge.reason}
+            </Text>
+          </Popover.Dropdown>
+        </Popover>
+      ) : (
+        label
+      )}
+      {badge.late ? (
+        <Tooltip label="Saiu mais de 2 minutos depois do horário agendado" withArrow events={{ hover: true, focus: true, touch: true }}>
+          <Badge color="orange" variant="outline" size="sm" data-testid="schedule-late">
+            atrasado
+          </Badge>
+        </Tooltip>
+      ) : null}
+    </Group>
+  );
+}
+
+/** "WhatsApp: Enviado · E-mail: Erro" for messages sent on both channels. */
+export function ChannelOutcomes({ schedule }: { schedule: Schedule }) {
+  if (schedule.channel !== 'both' || Object.keys(schedule.outcomes ?? {}).length === 0) return null;
+  return (
+    <Stack gap={0}>
+      {channelOutcomes(schedule).map((outcome) => (
+        <Text
+          key={outcome.channel}
+          size="xs"
+          c={outcome.status === 'erro' ? 'red' : outcome.status === 'enviado' ? 'green' : 'dimmed'}
+          data-testid={`schedule-outcome-${outcome.channel}`}
+          data-status={outcome.status}
+          title={outcome.error ?? undefined}
+        >
+          {outcome.label}: {outcome.status === 'enviado' ? 'enviado' : outcome.status === 'erro' ? 'erro' : 'pendente'}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
