@@ -13,6 +13,12 @@ _FIXED = {
     "imported": "Cliente importado de planilha",
     "anonymized": "Dados pessoais anonimizados (LGPD)",
     "note": "Nota adicionada",
+    "task_created": "Tarefa criada",
+    "task_updated": "Tarefa alterada",
+    "task_completed": "Tarefa concluída",
+    "task_reopened": "Tarefa reaberta",
+    "task_cancelled": "Tarefa cancelada",
+    "email_sent": "E-mail enviado",
 }
 
 

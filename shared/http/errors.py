@@ -39,6 +39,22 @@ FIELD_LABELS = {
     "data_scope": "Escopo de dados",
     "limit": "Limite",
     "cursor": "Cursor",
+    # tasks and scheduled messages
+    "title": "Título",
+    "notes": "Observações",
+    "due_at": "Prazo",
+    "priority": "Prioridade",
+    "status": "Situação",
+    "channel": "Canal",
+    "to_phone": "Telefone",
+    "to_email": "E-mail",
+    "subject": "Assunto",
+    "body": "Mensagem",
+    "send_at": "Data e hora do envio",
+    "purpose": "Finalidade",
+    "repeat": "Repetição",
+    "template_id": "Modelo",
+    "whatsapp_template": "Modelo do WhatsApp",
 }
 
 _HTTP_MESSAGES = {
@@ -86,7 +102,11 @@ def _message(error: dict[str, Any]) -> str:
 
 
 def _field(loc: tuple | list) -> str:
-    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header")]
+    """`("body", "items", 0, "quantity")` -> `items.0.quantity`: only the leading request part goes (a
+    field may itself be called `body`, as a message's text is)."""
+    parts = [str(p) for p in loc]
+    if parts and parts[0] in ("body", "query", "path", "header"):
+        parts = parts[1:]
     return ".".join(parts)
 
 

@@ -22,6 +22,7 @@ from shared.db.table import ConditionFailed, Table
 from shared.errors import AppError
 from shared.ids import new_id
 from shared.observability import logger
+from shared.schedules import outcomes as outcomes_mod
 from shared.schedules import render
 from shared.schedules.models import ChannelOutcome, ScheduleRecord
 from shared.timeline import append, new_event
@@ -109,19 +110,36 @@ def process(record: ScheduleRecord) -> str:
             outcomes[channel] = ChannelOutcome(status="enviado", at=clock.now_iso(), message_id=message_id)
         except AppError as exc:
             outcomes[channel] = ChannelOutcome(status="erro", at=clock.now_iso(), error=exc.detail)
-    errors = [f"{'WhatsApp' if c == 'whatsapp' else 'E-mail'}: {o.error}" for c, o in outcomes.items() if o.error]
-    status = "erro" if errors else "enviado"
+    status, error = outcomes_mod.summarize(outcomes)
     now = clock.now()
-    final = claimed.model_copy(update={
-        "status": status, "outcomes": outcomes, "error": " | ".join(errors) or None, "lease_until": None,
+    final = _save_final(claimed, claimed.model_copy(update={
+        "status": status, "outcomes": outcomes, "error": error, "lease_until": None,
         "sent_at": clock.now_iso(), "late": now - datetime.fromisoformat(claimed.send_at) > LATE_AFTER,
-        "version": claimed.version + 1, "updated_at": clock.now_iso()})
-    Table().put(final.to_item())
+        "version": claimed.version + 1, "updated_at": clock.now_iso()}))
     if final.repeat:
         _next_occurrence(final)
-    logger.info("scheduled message dispatched", extra={"tenant_id": final.tenant_id, "status": status,
+    logger.info("scheduled message dispatched", extra={"tenant_id": final.tenant_id, "status": final.status,
                                                        "late": final.late})
-    return status
+    return final.status
+
+
+def _save_final(claimed: ScheduleRecord, final: ScheduleRecord) -> ScheduleRecord:
+    """Writes the outcome over the claimed record. A provider failure reported meanwhile (Meta's
+    webhook, see `outcomes.provider_failed`) changed the stored record: its failed channels are kept."""
+    for _ in range(3):
+        try:
+            Table().put(final.to_item(), condition="version = :v", values={":v": claimed.version})
+            return final
+        except ConditionFailed:
+            stored = Table().get(keys.schedule(claimed.tenant_id, claimed.id), consistent=True)
+            if not stored:
+                return final
+            claimed = ScheduleRecord.from_item(stored)
+            outcomes = {**final.outcomes, **{c: o for c, o in claimed.outcomes.items() if o.status == "erro"}}
+            status, error = outcomes_mod.summarize(outcomes)
+            final = final.model_copy(update={"outcomes": outcomes, "status": status, "error": error,
+                                             "version": claimed.version + 1})
+    raise AppError("O agendamento mudou durante o envio; o resultado não pôde ser registrado.")
 
 
 _cache: dict[tuple, object] = {}  # per run: what is read once per company (or user, or template)
@@ -209,11 +227,9 @@ def _whatsapp(principal, record: ScheduleRecord, client: ClientRecord | None, bo
         record.tenant_id, phone, contact_name=client.display_name if client else None, client=client)
     config = _once(("whatsapp", record.tenant_id), lambda: get_config(record.tenant_id, "whatsapp"))
     message = SendMessage(template=record.whatsapp_template) if record.whatsapp_template else SendMessage(text=body)
-    sent = sending.deliver(principal, config, conversation_id, phone, client, message)
+    sent = sending.deliver(principal, config, conversation_id, phone, client, message, schedule_id=record.id)
     if sent.status == "failed":
-        error = sent.error
-        code = f" (código {error.code})" if error and error.code else ""
-        raise AppError(f"{error.message if error else 'falha no envio'}{code}")
+        raise AppError(outcomes_mod.whatsapp_failure(sent.error))
     return sent.wa_message_id or sent.id
 
 

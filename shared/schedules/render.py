@@ -1,13 +1,11 @@
 """Message variables, filled at send time. Templates are company-written text: they are rendered
-in jinja2's sandbox, and only the variables below exist."""
+by shared/templating (jinja2's sandbox), and only the variables below exist."""
 
 from __future__ import annotations
 
-from functools import cache
-
+from shared import templating
 from shared.br.format import brl, day
 from shared.clients.models import ClientRecord
-from shared.errors import ValidationFailed
 
 VARIABLES = {
     "cliente": "Nome do cliente",
@@ -17,14 +15,6 @@ VARIABLES = {
     "vencimento": "Data do 1º vencimento",
     "vendedor": "Responsável pelo cliente",
 }
-
-
-@cache
-def _env():
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
-
-    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
 
 
 def values(client: ClientRecord | None, owner_names: dict[str, str]) -> dict[str, str]:
@@ -41,21 +31,4 @@ def values(client: ClientRecord | None, owner_names: dict[str, str]) -> dict[str
 
 
 def render(text: str | None, variables: dict[str, str], *, field: str = "body") -> str:
-    from jinja2 import TemplateError, UndefinedError
-    from jinja2.exceptions import SecurityError
-
-    if not text:
-        return ""
-    try:
-        return _env().from_string(text).render(**variables)
-    except UndefinedError as exc:
-        names = ", ".join("{{ " + v + " }}" for v in VARIABLES)
-        unknown = (exc.message or "").split("'")[1] if (exc.message or "").count("'") >= 2 else "?"
-        raise ValidationFailed(f"Variável desconhecida na mensagem: {unknown}. Use: {names}.", field=field) from None
-    except SecurityError:
-        raise ValidationFailed("A mensagem usa um recurso não permitido.", field=field) from None
-    except TemplateError as exc:
-        line = getattr(exc, "lineno", None)
-        where = f" na linha {line}" if line else ""
-        raise ValidationFailed(f"A mensagem tem um erro de sintaxe{where}: confira as chaves {{{{ }}}}.",
-                               field=field) from None
+    return templating.render(text, variables, field=field, wording=templating.MESSAGE)

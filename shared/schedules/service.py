@@ -76,6 +76,8 @@ def _checked(principal: Principal, data: ScheduleFields) -> dict:
         raise ValidationFailed("O cliente não tem WhatsApp cadastrado.", field="client_id")
     if client and data.channel in ("email", "both") and not (data.to_email or client.email):
         raise ValidationFailed("O cliente não tem e-mail cadastrado.", field="client_id")
+    if data.whatsapp_template and data.channel in ("whatsapp", "both"):
+        _check_whatsapp_template(tenant, data)
     template = _template(tenant, data.template_id)
     sample = render.values(client, user_names(tenant))
     render.render(data.body or (template.body if template else ""), sample)
@@ -84,6 +86,22 @@ def _checked(principal: Principal, data: ScheduleFields) -> dict:
     return {"client_id": client.id if client else None, "card_id": data.card_id or (client.card_id if client else None),
             "to_phone": to_phone, "conversation_phone": phone,
             "conversation_id": conversations.known_id(tenant, phone) if phone else None}
+
+
+def _check_whatsapp_template(tenant: str, data: ScheduleFields) -> None:
+    """An approved template with all its parameters, checked now against the company's list (when its
+    WhatsApp is configured; otherwise sending reports that it is not)."""
+    from shared.integrations.service import get_config
+    from shared.whatsapp import inbox, sending
+
+    config = get_config(tenant, "whatsapp")
+    if not inbox.is_configured(config):
+        return
+    try:
+        sending.approved(config, data.whatsapp_template)
+    except ValidationFailed as exc:
+        raise ValidationFailed(exc.detail, field=f"whatsapp_{exc.field}" if exc.field else "whatsapp_template") \
+            from None
 
 
 def create(principal: Principal, data: ScheduleCreate) -> ScheduleRecord:

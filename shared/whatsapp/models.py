@@ -49,6 +49,7 @@ class MessageRecord(Record):
     error: MessageError | None = None
     sender_id: str | None = None
     sender_name: str | None = None
+    schedule_id: str | None = None  # sent by a scheduled message (Agendamentos)
     wa_message_id: str | None = None
     created_at: str
     status_at: str | None = None

@@ -55,7 +55,7 @@ def send(principal: Principal, conversation_id: str, body: SendMessage) -> Messa
 
 def deliver(principal: Principal, config: IntegrationConfig, conversation_id: str, phone: str,
             client: ClientRecord | None, body: SendMessage, *,
-            conversation: ConversationRecord | None = None) -> MessagePublic:
+            conversation: ConversationRecord | None = None, schedule_id: str | None = None) -> MessagePublic:
     """Sends `body` in a conversation the caller may use, with the company's WhatsApp `config`.
     The conversation itself is read only for free text (its 24-hour window) unless given: a
     template needs nothing of it, so a dispatcher run costs no read per conversation."""
@@ -65,7 +65,7 @@ def deliver(principal: Principal, config: IntegrationConfig, conversation_id: st
         raise ValidationFailed(NOT_CONFIGURED)
     _check_client(client)
     if body.template:
-        template = _approved(config, body.template)
+        template = approved(config, body.template)
         text = render(template, body.template.parameters)
         ref = TemplateRef(name=template.name, language=template.language, parameters=body.template.parameters)
         payload = graph.template_payload(phone, ref.name, ref.language, ref.parameters)
@@ -77,7 +77,7 @@ def deliver(principal: Principal, config: IntegrationConfig, conversation_id: st
         payload = graph.text_payload(phone, text)
     message = MessageRecord(id=new_id(), tenant_id=tenant, conversation_id=conversation_id, direction="out",
                             type="template" if ref else "text", text=text, template=ref, status="sending",
-                            sender_id=principal.user_id, sender_name=principal.name,
+                            sender_id=principal.user_id, sender_name=principal.name, schedule_id=schedule_id,
                             created_at=clock.now_iso())
     preview = content.preview(message.type, text, None)
     try:
@@ -106,7 +106,7 @@ def _check_client(client: ClientRecord | None) -> None:
         raise ValidationFailed(OPTED_OUT, field="text")
 
 
-def _approved(config: IntegrationConfig, wanted: TemplateSend) -> WhatsAppTemplate:
+def approved(config: IntegrationConfig, wanted: TemplateSend) -> WhatsAppTemplate:
     found = next((t for t in config.settings.templates
                   if t.name == wanted.name and wanted.language in (None, t.language)), None)
     if found is None:

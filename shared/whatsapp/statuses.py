@@ -67,9 +67,13 @@ def _update(tenant: str, ref: dict[str, Any], name: str, at: str, error: dict | 
     if error:
         update, names["#e"], values[":e"] = update + ", #e = :e", "error", error
     try:
-        Table().update({"PK": keys.wa_conversation(tenant, ref["conversation_id"]).pk, "SK": ref["message_sk"]},
-                       update, condition="attribute_exists(PK) AND status_rank < :r", names=names, values=values,
-                       return_new=False)
+        new = Table().update({"PK": keys.wa_conversation(tenant, ref["conversation_id"]).pk, "SK": ref["message_sk"]},
+                             update, condition="attribute_exists(PK) AND status_rank < :r", names=names,
+                             values=values, return_new=name == "failed")
     except ConditionFailed:
         return False  # a later status already arrived
+    if new and new.get("schedule_id"):
+        from shared.schedules.outcomes import provider_failed
+
+        provider_failed(tenant, new["schedule_id"], "whatsapp", MessageError.model_validate(error or {}))
     return True

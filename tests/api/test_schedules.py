@@ -284,3 +284,48 @@ def test_messages_join_the_numbers_conversation_known_or_opened_meanwhile(api, w
         assert [m.status for m in messages] == ["sent"] and messages[0].template.name == "lembrete"
     assert conversations.known_id(tenant, "+5511966660001") == known.id
     assert conversations.known_id(tenant, "+5511966660002") == opened.id
+
+
+def test_a_failure_meta_reports_after_accepting_turns_the_schedule_to_error(api, world, seller, fake_meta,
+                                                                             monkeypatch):
+    from shared.whatsapp import statuses
+
+    connect_whatsapp(world.a.tenant_id)
+    send_at = future(2)
+    s = schedule(api, seller, channel="whatsapp", to_phone="(11) 94444-3999", send_at=send_at.isoformat(),
+                 whatsapp_template={"name": "lembrete", "language": "pt_BR", "parameters": ["x"]})
+    frozen(monkeypatch, send_at)
+    assert dispatcher.run().sent == 1
+    sent = get(api, seller, s["id"])
+    wamid = sent["outcomes"]["whatsapp"]["message_id"]
+    assert sent["status"] == "enviado" and wamid
+    assert statuses.apply_status(world.a.tenant_id, {
+        "id": wamid, "status": "failed", "timestamp": str(int(send_at.timestamp()) + 5),
+        "errors": [{"code": 131026, "title": "Message undeliverable",
+                    "error_data": {"details": "Número sem WhatsApp"}}]})
+    failed = get(api, seller, s["id"])
+    assert failed["status"] == "erro" and failed["outcomes"]["whatsapp"]["status"] == "erro"
+    assert "Número sem WhatsApp" in failed["error"] and "131026" in failed["error"]
+    assert api.post(f"/api/schedules/{s['id']}/retry", headers=seller).json()["status"] == "agendado"
+
+
+@pytest.mark.parametrize(("template", "field"), [
+    ({"name": "lembrete", "language": "pt_BR", "parameters": []}, "whatsapp_template.parameters"),
+    ({"name": "nao_existe", "language": "pt_BR", "parameters": ["x"]}, "whatsapp_template.name"),
+])
+def test_whatsapp_templates_are_checked_when_scheduled(api, world, seller, template, field):
+    connect_whatsapp(world.a.tenant_id)
+    resp = api.post("/api/schedules", headers=seller, json={
+        "channel": "whatsapp", "to_phone": "(11) 94444-3333", "send_at": future(5).isoformat(),
+        "whatsapp_template": template})
+    assert resp.status_code == 422, resp.text
+    assert resp.json()["errors"][0]["field"] == field
+
+
+def test_errors_on_a_field_called_body_name_it(api, world, seller):
+    resp = api.post("/api/schedules/templates", headers=seller, json={"name": "X", "channel": "both", "body": ""})
+    assert resp.status_code == 422 and resp.json()["errors"][0]["field"] == "body"
+    missing = api.post("/api/schedules", headers=seller, json={
+        "channel": "whatsapp", "to_phone": "(11) 94444-3333", "send_at": future(5).isoformat()})
+    assert missing.status_code == 422 and missing.json()["errors"][0]["field"] == "body"
+    assert missing.json()["detail"].startswith("Mensagem:")

@@ -73,8 +73,10 @@ def test_task_for_a_client_lands_in_its_timeline_and_can_be_the_next_step(api, w
     card = api.get(f"/api/funnel/cards/{client['card_id']}", headers=seller).json()
     assert card["next_step"] == "Retornar sobre a proposta" and card["flags"]["no_next_step"] is False
     api.post(f"/api/tasks/{task['id']}/complete", headers=seller)
-    kinds = [e["kind"] for e in api.get(f"/api/clients/{client['id']}/timeline", headers=seller).json()["items"]]
+    events = api.get(f"/api/clients/{client['id']}/timeline", headers=seller).json()["items"]
+    kinds = [e["kind"] for e in events]
     assert kinds[:2] == ["task_completed", "updated"] and "task_created" in kinds
+    assert events[0]["summary"] == "Tarefa concluída"  # pt-BR, never the event's code name
     assert view(api, seller, "client", client_id=client["id"]) == ["Retornar sobre a proposta"]
 
 
