@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from bench import dispatch, imports, requests, scale, web
+from bench import dispatch, documents, imports, requests, scale, web
 
 
 def main() -> int:
@@ -16,6 +16,7 @@ def main() -> int:
     for _name, _seconds, _ratio, ok in imports.report():
         over |= not ok
     over |= not dispatch.report()[2]
+    documents.report()
     web.report()
     print("\nBudgets:", "EXCEEDED" if over else "all within budget")
     return 1 if over else 0

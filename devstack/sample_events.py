@@ -237,6 +237,77 @@ EVENTS.update({
 })
 
 
+# --- Finance: catalog and company profile -------------------------------------------------------------
+
+def _upload(path: str, route: str, proxy: str, file_name: str, content_type: str, raw: bytes, ctx) -> dict:
+    """A multipart upload as API Gateway hands it over: the body base64-encoded."""
+    import base64
+
+    boundary = "----ImpacteSampleBoundary7MA4YWxkTrZu0gW"
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n"
+            f"Content-Type: {content_type}\r\n\r\n").encode() + raw + f"\r\n--{boundary}--\r\n".encode()
+    event = http("PUT", path, route=route, ctx=ctx, proxy=proxy, raw_body=base64.b64encode(body).decode(),
+                 headers={"content-type": f"multipart/form-data; boundary={boundary}"})
+    event["isBase64Encoded"] = True
+    return event
+
+
+def _demo_logo() -> bytes:
+    from shared.company.service import demo_logo_png
+
+    return demo_logo_png(24)
+
+
+NEW_ITEM = {"name": "Plano Presença Digital", "description": "Gestão de redes sociais, 12 publicações por mês.",
+            "kind": "plano", "price_cents": 59_000, "recurrence": "mensal", "sku": "PLN-PRES"}
+COMPANY = {"legal_name": "Impacte Demo Marketing Digital Ltda", "trade_name": "Impacte Demo",
+           "cnpj": "11.222.333/0001-81", "phone": "(11) 3456-7890", "email": "contato@impactedemo.com.br",
+           "address": {"cep": "01310-100", "street": "Avenida Paulista", "number": "1000", "city": "São Paulo",
+                       "state": "SP"}, "signature_city": "São Paulo"}
+_UNKNOWN_ITEM = stable_id("catalog:unknown")
+EVENTS.update({
+    "finance/catalog-search.json": http("GET", "/api/catalog", query="q=presenca&kind=plano&limit=20", ctx=SELLER),
+    "finance/catalog-create.json": http("POST", "/api/catalog", ctx=ADMIN, body=NEW_ITEM),
+    "finance/refused-catalog-negative-price.json": http("POST", "/api/catalog", ctx=ADMIN,
+                                                        body={**NEW_ITEM, "price_cents": -100}),
+    "finance/refused-seller-creates-catalog-item.json": http("POST", "/api/catalog", ctx=SELLER, body=NEW_ITEM),
+    "finance/refused-catalog-unknown-item.json": http(
+        "POST", f"/api/catalog/{_UNKNOWN_ITEM}/archive", route="/api/catalog/{proxy+}", ctx=ADMIN,
+        proxy=f"{_UNKNOWN_ITEM}/archive"),
+    "finance/company-profile.json": http("GET", "/api/company/profile", route="/api/company/{proxy+}", ctx=SELLER,
+                                         proxy="profile"),
+    "finance/company-profile-save.json": http("PUT", "/api/company/profile", route="/api/company/{proxy+}",
+                                              ctx=ADMIN, proxy="profile", body=COMPANY),
+    "finance/refused-company-profile-invalid-cnpj.json": http(
+        "PUT", "/api/company/profile", route="/api/company/{proxy+}", ctx=ADMIN, proxy="profile",
+        body={**COMPANY, "cnpj": "11.222.333/0001-82"}),
+    "finance/company-logo-upload.json": _upload("/api/company/profile/logo", "/api/company/{proxy+}",
+                                                "profile/logo", "logo.png", "image/png", _demo_logo(), ADMIN),
+    "finance/refused-company-logo-not-an-image.json": _upload(
+        "/api/company/profile/logo", "/api/company/{proxy+}", "profile/logo", "logo.gif", "image/gif",
+        b"GIF89a\x01\x00\x01\x00\x00\x00\x00;", ADMIN),
+})
+
+_UNKNOWN_DOCUMENT = stable_id("document:unknown")
+EVENTS.update({
+    "documents/list.json": http("GET", "/api/documents", query="kind=proposta&status=enviado&limit=20", ctx=SELLER),
+    "documents/templates.json": http("GET", "/api/documents/templates", route="/api/documents/{proxy+}",
+                                     ctx=ADMIN, proxy="templates"),
+    "documents/refused-create-without-items.json": http(
+        "POST", "/api/documents", ctx=SELLER, body={"kind": "proposta", "client_id": _UNKNOWN_DOCUMENT, "items": []}),
+    "documents/refused-unknown-document.json": http(
+        "GET", f"/api/documents/{_UNKNOWN_DOCUMENT}", route="/api/documents/{proxy+}", ctx=SELLER,
+        proxy=_UNKNOWN_DOCUMENT),
+    "documents/refused-template-sandbox-escape.json": http(
+        "PUT", "/api/documents/templates/proposta", route="/api/documents/{proxy+}", ctx=ADMIN,
+        proxy="templates/proposta", body={"body": "<p>{{ cliente.__class__.__mro__ }}</p>"}),
+    # A Task state of statemachines/document_generation.asl.json (the Render step's input).
+    "documents/refused-step-render-unknown-document.json": {
+        "step": "render", "document": {"tenant_id": stable_id("tenant:demo"), "id": _UNKNOWN_DOCUMENT,
+                                       "actor_id": stable_id("user:vendedor@demo.local")}},
+})
+
+
 def main() -> None:
     for name, event in EVENTS.items():
         path = ROOT / "events" / name

@@ -89,8 +89,12 @@ def seed(*, with_clients: bool = False) -> dict[str, str]:
     tenant_id = _ensure_company(plans["Completo"])
     if with_clients:
         from devstack.demo_clients import seed_clients
+        from shared.catalog.service import seed_demo as seed_catalog
+        from shared.company.service import seed_demo as seed_company
 
         seed_clients(tenant_id)
+        seed_catalog(tenant_id)  # a price list and the company's data, so documents can be made at once
+        seed_company(tenant_id)
     return {"tenant_id": tenant_id, "seeded_at": clock.now_iso()}
 
 

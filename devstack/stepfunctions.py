@@ -130,6 +130,19 @@ def definition(logical_id: str, role: str = "") -> str:
     return text
 
 
+def _arn_variable(props: dict[str, Any]) -> str:
+    """The environment variable that gives functions this machine's ARN. It is built from the machine's
+    name (`!Sub ...:stateMachine:<Name>`), since a `!Ref` would make a cycle with the function the
+    machine invokes."""
+    name = props.get("Name", {}).get("Fn::Sub") if isinstance(props.get("Name"), dict) else props.get("Name")
+    for spec in resources("AWS::Serverless::Function").values():
+        for var, value in ((spec["Properties"].get("Environment") or {}).get("Variables") or {}).items():
+            text = value.get("Fn::Sub") if isinstance(value, dict) else None
+            if isinstance(text, str) and name and text.endswith(f":stateMachine:{name}"):
+                return var
+    raise RuntimeError(f"no function receives the ARN of the state machine {name}")
+
+
 def create_state_machines() -> list[str]:
     """Creates every state machine of template.yaml; returns their ARNs."""
     machines = resources("AWS::Serverless::StateMachine")
@@ -138,11 +151,8 @@ def create_state_machines() -> list[str]:
     role = _role()
     sfn = client("stepfunctions")
     created = []
-    for logical_id in machines:
-        env = env_var_for(logical_id)
-        if env is None:
-            raise RuntimeError(f"{logical_id} is not passed to functions through an environment variable")
-        arn = str(getattr(get_settings(), env.lower()))
+    for logical_id, machine in machines.items():
+        arn = str(getattr(get_settings(), _arn_variable(machine["Properties"]).lower()))
         existing = {m["stateMachineArn"] for m in sfn.list_state_machines()["stateMachines"]}
         if arn not in existing:
             arn = sfn.create_state_machine(name=arn.rsplit(":", 1)[-1], definition=definition(logical_id, role),

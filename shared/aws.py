@@ -17,7 +17,9 @@ def client(service: str) -> Any:
 
     from shared.settings import get_settings
 
-    config = Config(retries={"max_attempts": 4, "mode": "standard"}, connect_timeout=3, read_timeout=10)
+    config = Config(retries={"max_attempts": 4, "mode": "standard"}, connect_timeout=3, read_timeout=10,
+                    # S3: presigned download links signed with SigV4 (expiry enforced by S3, up to 7 days).
+                    signature_version="s3v4" if service == "s3" else None)
     return boto3.session.Session().client(service, region_name=get_settings().aws_region, config=config)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 SAO_PAULO = ZoneInfo("America/Sao_Paulo")
@@ -26,3 +26,8 @@ def epoch_seconds() -> int:
 
 def to_local(moment: datetime) -> datetime:
     return moment.astimezone(SAO_PAULO)
+
+
+def local_day_start(day: date, *, days_after: int = 0) -> datetime:
+    """Midnight in São Paulo of `day` (+ `days_after`), as an aware datetime."""
+    return datetime.combine(day + timedelta(days=days_after), time.min, tzinfo=SAO_PAULO)

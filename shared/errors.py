@@ -50,3 +50,9 @@ class ProviderError(AppError):
     """An external provider (Cora, Meta, SMTP) refused or failed; the message carries its reason."""
 
     status_code = 502
+
+
+class Unavailable(AppError):
+    """A service we depend on (AWS) could not take the work now: try again."""
+
+    status_code = 503

@@ -388,3 +388,90 @@ def message_template(tenant_id: str, template_id: str) -> Key:
 
 def message_templates_pk(tenant_id: str) -> str:
     return _tenant(tenant_id) + "MSGTPL"
+
+
+# --- catalog (plans, products, services) -----------------------------------------------------------
+
+def catalog_item(tenant_id: str, item_id: str) -> Key:
+    if not is_valid_id(item_id):
+        raise ValueError("catalog item id must be a ULID")
+    return Key(_tenant(tenant_id) + f"CATITEM#{item_id}", "CATITEM")
+
+
+def catalog_item_gsis(tenant_id: str, item_id: str, kind: str, sort_name: str, *, active: bool) -> dict[str, str]:
+    """The catalog by name: all of one state (GSI1) and one kind of one state (GSI2)."""
+    sort = f"{sort_name}#{item_id}"
+    return {"GSI1PK": catalog_pk(tenant_id, active=active), "GSI1SK": sort,
+            "GSI2PK": catalog_by_kind_pk(tenant_id, kind, active=active), "GSI2SK": sort}
+
+
+def catalog_pk(tenant_id: str, *, active: bool = True) -> str:
+    return _tenant(tenant_id) + ("CATALOG" if active else "CATALOG#ARCHIVED")
+
+
+def catalog_by_kind_pk(tenant_id: str, kind: str, *, active: bool = True) -> str:
+    return _tenant(tenant_id) + f"CATALOG#KIND#{kind}" + ("" if active else "#ARCHIVED")
+
+
+def catalog_search_pk(tenant_id: str) -> str:
+    return _tenant(tenant_id) + "CATSEARCH"
+
+
+def catalog_search_term(tenant_id: str, term: str, item_id: str) -> Key:
+    """A folded word of an item's name, or its compacted SKU: prefix search."""
+    return Key(catalog_search_pk(tenant_id), f"{term}#{item_id}")
+
+
+def catalog_sku_guard(tenant_id: str, sku: str) -> Key:
+    """One catalog item per SKU inside a company (same transaction as the item)."""
+    return Key(_tenant(tenant_id) + f"CATSKU#{sku}", "GUARD")
+
+
+# --- company profile (Dados da empresa) -------------------------------------------------------------
+
+def company_profile(tenant_id: str) -> Key:
+    """What documents print about the company: names, CNPJ, address, contacts, logo."""
+    return tenant_setting(tenant_id, "COMPANY_PROFILE")
+
+
+def company_logo_object(tenant_id: str, extension: str) -> str:
+    """The logo's S3 key in the private documents bucket."""
+    _tenant(tenant_id)
+    return f"tenants/{tenant_id}/branding/logo.{extension}"
+
+
+# --- documents (proposta, contrato, pedido, recibo) -------------------------------------------------
+
+def document(tenant_id: str, document_id: str) -> Key:
+    if not is_valid_id(document_id):
+        raise ValueError("document id must be a ULID")
+    return Key(_tenant(tenant_id) + f"DOC#{document_id}", "DOC")
+
+
+def document_gsis(tenant_id: str, document_id: str, created_at: str, client_id: str) -> dict[str, str]:
+    """The company's documents newest first (GSI1) and one client's (GSI2)."""
+    sort = f"{created_at}#{document_id}"
+    return {"GSI1PK": documents_pk(tenant_id), "GSI1SK": sort,
+            "GSI2PK": documents_by_client_pk(tenant_id, client_id), "GSI2SK": sort}
+
+
+def documents_pk(tenant_id: str) -> str:
+    return _tenant(tenant_id) + "DOCS"
+
+
+def documents_by_client_pk(tenant_id: str, client_id: str) -> str:
+    return _tenant(tenant_id) + f"DOCS#CLIENT#{client_id}"
+
+
+def document_counter(tenant_id: str, kind: str, year: int) -> Key:
+    """The last number given to a kind of document in a year (PROP-2026-0001...)."""
+    return Key(_tenant(tenant_id) + "DOCNUM", f"{kind}#{year}")
+
+
+def document_templates_pk(tenant_id: str) -> str:
+    return _tenant(tenant_id) + "DOCTPL"
+
+
+def document_template(tenant_id: str, kind: str) -> Key:
+    """The company's own template of a kind (absent: the default one)."""
+    return Key(document_templates_pk(tenant_id), kind)

@@ -25,6 +25,8 @@ class Settings(BaseSettings):
     table_name: str = "impacte-local-data"
     idempotency_table_name: str = "impacte-local-idempotency"
     documents_bucket: str = "impacte-local-documents"
+    document_state_machine_arn: str = ("arn:aws:states:us-east-1:123456789012:stateMachine:"
+                                       "impacte-local-document-generation")
     event_bus_name: str = "impacte-local"
     secrets_prefix: str = "impacte/local"
     jwt_secret_id: str = "impacte/local/platform/jwt-signing-key"

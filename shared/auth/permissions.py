@@ -89,6 +89,7 @@ PERMISSIONS: tuple[PermissionInfo, ...] = (
     _p("usuarios:read", "Ver usuários"),
     _p("usuarios:write", "Criar, editar e desativar usuários"),
     _p("usuarios:permissions", "Ajustar permissões dos papéis"),
+    _p("usuarios:empresa", "Editar os dados da empresa"),
 )
 
 PERMISSION_KEYS: frozenset[str] = frozenset(p.key for p in PERMISSIONS)
@@ -125,8 +126,8 @@ _EVERYTHING = set(PERMISSION_KEYS)
 DEFAULT_ROLES: dict[str, tuple[frozenset[str], DataScope]] = {
     "administrador": (frozenset(_EVERYTHING), "all"),
     "gerente": (
-        frozenset(_EVERYTHING - _only("usuarios:write", "usuarios:permissions", "integracoes:write",
-                                      "clientes:lgpd", "clientes:settings")),
+        frozenset(_EVERYTHING - _only("usuarios:write", "usuarios:permissions", "usuarios:empresa",
+                                      "integracoes:write", "clientes:lgpd", "clientes:settings")),
         "all",
     ),
     "financeiro": (

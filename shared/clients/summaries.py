@@ -19,6 +19,8 @@ _FIXED = {
     "task_reopened": "Tarefa reaberta",
     "task_cancelled": "Tarefa cancelada",
     "email_sent": "E-mail enviado",
+    "document_generated": "Documento gerado",
+    "document_sent": "Documento enviado",
 }
 
 

@@ -103,6 +103,14 @@ def text_payload(to: str, body: str) -> dict:
     return {"to": to, "type": "text", "text": {"preview_url": False, "body": body}}
 
 
+def document_payload(to: str, link: str, filename: str, caption: str | None) -> dict:
+    """A document (PDF) Meta fetches from `link` (only inside the 24-hour window)."""
+    document: dict[str, Any] = {"link": link, "filename": filename}
+    if caption:
+        document["caption"] = caption[:1024]
+    return {"to": to, "type": "document", "document": document}
+
+
 def template_payload(to: str, name: str, language: str, parameters: list[str]) -> dict:
     """An approved template with its body parameters ({{1}}, {{2}}... in order)."""
     template: dict[str, Any] = {"name": name, "language": {"code": language}}

@@ -53,16 +53,26 @@ def send(principal: Principal, conversation_id: str, body: SendMessage) -> Messa
                    conversation=conv)
 
 
+def _token(config: IntegrationConfig) -> str:
+    token = config.secret("access_token") if inbox.is_configured(config) else None
+    if not token:
+        raise ValidationFailed(NOT_CONFIGURED)
+    return token
+
+
+def _window(tenant: str, conversation_id: str, conversation: ConversationRecord | None, field: str) -> None:
+    conversation = conversation or conversations.get(tenant, conversation_id, consistent=True)
+    if not conversation.window_open():
+        raise ValidationFailed(WINDOW_CLOSED, field=field)
+
+
 def deliver(principal: Principal, config: IntegrationConfig, conversation_id: str, phone: str,
             client: ClientRecord | None, body: SendMessage, *,
             conversation: ConversationRecord | None = None, schedule_id: str | None = None) -> MessagePublic:
     """Sends `body` in a conversation the caller may use, with the company's WhatsApp `config`.
     The conversation itself is read only for free text (its 24-hour window) unless given: a
     template needs nothing of it, so a dispatcher run costs no read per conversation."""
-    tenant = config.tenant_id
-    token = config.secret("access_token") if inbox.is_configured(config) else None
-    if not token:
-        raise ValidationFailed(NOT_CONFIGURED)
+    token = _token(config)
     _check_client(client)
     if body.template:
         template = approved(config, body.template)
@@ -70,16 +80,38 @@ def deliver(principal: Principal, config: IntegrationConfig, conversation_id: st
         ref = TemplateRef(name=template.name, language=template.language, parameters=body.template.parameters)
         payload = graph.template_payload(phone, ref.name, ref.language, ref.parameters)
     else:
-        conversation = conversation or conversations.get(tenant, conversation_id, consistent=True)
-        if not conversation.window_open():
-            raise ValidationFailed(WINDOW_CLOSED, field="text")
+        _window(config.tenant_id, conversation_id, conversation, "text")
         text, ref = body.text or "", None
         payload = graph.text_payload(phone, text)
-    message = MessageRecord(id=new_id(), tenant_id=tenant, conversation_id=conversation_id, direction="out",
-                            type="template" if ref else "text", text=text, template=ref, status="sending",
-                            sender_id=principal.user_id, sender_name=principal.name, schedule_id=schedule_id,
-                            created_at=clock.now_iso())
-    preview = content.preview(message.type, text, None)
+    message = _outgoing(principal, config.tenant_id, conversation_id, "template" if ref else "text", text,
+                        template=ref, schedule_id=schedule_id)
+    return _transmit(principal, config, token, client, message, payload)
+
+
+def send_document(principal: Principal, config: IntegrationConfig, conversation_id: str, phone: str,
+                  client: ClientRecord | None, *, link: str, filename: str, caption: str | None) -> MessagePublic:
+    """A PDF as a document message (Meta downloads it from `link`); inside the 24-hour window only,
+    like any message that is not an approved template."""
+    token = _token(config)
+    _check_client(client)
+    _window(config.tenant_id, conversation_id, None, "channel")
+    message = _outgoing(principal, config.tenant_id, conversation_id, "document", None, caption=caption or filename,
+                        media={"filename": filename, "mime_type": "application/pdf"})
+    return _transmit(principal, config, token, client, message,
+                     graph.document_payload(phone, link, filename, caption))
+
+
+def _outgoing(principal: Principal, tenant: str, conversation_id: str, kind: str, text: str | None,
+              **extra) -> MessageRecord:
+    return MessageRecord(id=new_id(), tenant_id=tenant, conversation_id=conversation_id, direction="out",
+                         type=kind, text=text, status="sending", sender_id=principal.user_id,
+                         sender_name=principal.name, created_at=clock.now_iso(), **extra)
+
+
+def _transmit(principal: Principal, config: IntegrationConfig, token: str, client: ClientRecord | None,
+              message: MessageRecord, payload: dict) -> MessagePublic:
+    """Stores the message as "sending", calls Meta, and records "sent" (or "failed" with Meta's reason)."""
+    preview = content.preview(message.type, message.text, message.caption)
     try:
         Table().transact(conversations.outgoing_ops(message, preview))
     except TransactionFailed:
@@ -93,7 +125,7 @@ def deliver(principal: Principal, config: IntegrationConfig, conversation_id: st
         return MessagePublic.of(failed)
     sent = message.with_status("sent", wa_message_id=wamid)
     _record_sent(principal, sent, client, preview)
-    _first_reply(principal, config, tenant, conversation_id, client)
+    _first_reply(principal, config, config.tenant_id, message.conversation_id, client)
     return MessagePublic.of(sent)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import json
 import re
+from contextlib import nullcontext
 from pathlib import Path
 
 import pytest
@@ -48,8 +49,14 @@ def test_there_are_events_for_every_function():
 @pytest.mark.parametrize("path", EVENTS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_event_replays_through_its_handler(api, world, path: Path):
     event = json.loads(_with_tokens(path.read_text(encoding="utf-8"), api))
-    result = _handler_for(path.parent.name)(event, LambdaContext())
     refused = path.name.startswith("refused-")
+    if "step" in event:  # a Task state of a state machine: a refusal is a pt-BR StepFailed (Catch -> erro)
+        from shared.documents.workflow import StepFailed
+
+        with pytest.raises(StepFailed, match=r"[Dd]ocumento") if refused else nullcontext():
+            _handler_for(path.parent.name)(event, LambdaContext())
+        return
+    result = _handler_for(path.parent.name)(event, LambdaContext())
     if "isAuthorized" in result:  # the authorizer's verdict
         assert result["isAuthorized"] is True
         assert ("error_status" in result["context"]) is refused, result

@@ -42,6 +42,8 @@ FUNCTIONS = {
     "TasksFunction": ("functions/tasks/", "tasks_api.app.handler"),
     "SchedulesFunction": ("functions/schedules/", "schedules_api.app.handler"),
     "DispatcherFunction": ("functions/dispatcher/", "dispatcher_fn.app.handler"),
+    "FinanceFunction": ("functions/finance/", "finance_api.app.handler"),
+    "DocumentsFunction": ("functions/documents/", "documents_api.app.handler"),
 }
 
 # DynamoDB actions each function may perform on the DataTable itself (the table ARN).
@@ -96,6 +98,16 @@ DATA_TABLE_ACTIONS = {
         "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
         "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:ConditionCheckItem",
     },
+    # Catalog writes are transactions of Put/Delete (item, SKU guard, search terms) without a
+    # ConditionCheck; the company profile is updated in place.
+    "FinanceFunction": {
+        "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+        "dynamodb:DeleteItem", "dynamodb:Query",
+    },
+    "DocumentsFunction": {
+        "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+        "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:ConditionCheckItem",
+    },
 }
 # Actions allowed on the DataTable's indexes (`${DataTable.Arn}/index/*`).
 INDEX_ACTIONS = {
@@ -112,9 +124,15 @@ INDEX_ACTIONS = {
     "TasksFunction": {"dynamodb:Query"},
     "SchedulesFunction": {"dynamodb:Query"},
     "DispatcherFunction": {"dynamodb:Query"},
+    "FinanceFunction": {"dynamodb:Query"},
+    "DocumentsFunction": {"dynamodb:Query"},
 }
 # Other services a function may use: action -> the resource it is limited to.
 IMPORT_FILES = {"Fn::Sub": "${DocumentsBucket.Arn}/tenants/*/imports/*"}
+BRANDING_FILES = {"Fn::Sub": "${DocumentsBucket.Arn}/tenants/*/branding/*"}
+DOCUMENT_FILES = {"Fn::Sub": "${DocumentsBucket.Arn}/tenants/*/documents/*"}
+DOCUMENT_MACHINE = {"Fn::Sub": "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:"
+                               "impacte-${Stage}-document-generation"}
 CLIENTS_FUNCTION_ARN = {
     "Fn::Sub": "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:impacte-${Stage}-clients"}
 TENANT_SECRETS = {
@@ -134,6 +152,14 @@ OTHER_PERMISSIONS: dict[str, dict[str, object]] = {
     # CSV import: the uploaded files, and invoking itself for the background import (shared/jobs.py).
     "ClientsFunction": {"s3:PutObject": IMPORT_FILES, "s3:PutObjectTagging": IMPORT_FILES, "s3:GetObject": IMPORT_FILES,
                         "lambda:InvokeFunction": CLIENTS_FUNCTION_ARN},
+    # Dados da empresa: the company's logo, and nothing else of the documents bucket.
+    "FinanceFunction": {"s3:PutObject": BRANDING_FILES, "s3:GetObject": BRANDING_FILES,
+                        "s3:DeleteObject": BRANDING_FILES},
+    # Documentos: its own files, the logo it prints, starting its state machine, sending by the
+    # company's providers, and the card move of a sent proposal.
+    "DocumentsFunction": {"s3:PutObject": DOCUMENT_FILES, "s3:GetObject": [DOCUMENT_FILES, BRANDING_FILES],
+                          "states:StartExecution": DOCUMENT_MACHINE, "secretsmanager:GetSecretValue": TENANT_SECRETS,
+                          "ses:SendEmail": SES_IDENTITIES, "events:PutEvents": EVENT_BUS},
 }
 
 WRITE_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
@@ -157,6 +183,8 @@ ROUTES: dict[tuple[str, str, str], bool] = {
             "WhatsAppFunction": ["/api/whatsapp", "/api/whatsapp/{proxy+}"],
             "TasksFunction": ["/api/tasks", "/api/tasks/{proxy+}"],
             "SchedulesFunction": ["/api/schedules", "/api/schedules/{proxy+}"],
+            "FinanceFunction": ["/api/catalog", "/api/catalog/{proxy+}", "/api/company/{proxy+}"],
+            "DocumentsFunction": ["/api/documents", "/api/documents/{proxy+}"],
         }.items()
         for path in paths
         for method in WRITE_METHODS
@@ -279,11 +307,31 @@ def translated(tpl) -> dict[str, Any]:
             res["Properties"]["CodeUri"] = f"s3://artifacts/{name}.zip"
         elif res["Type"] == "AWS::Serverless::LayerVersion":
             res["Properties"]["ContentUri"] = f"s3://artifacts/{name}.zip"
+        elif res["Type"] == "AWS::Serverless::StateMachine":
+            res["Properties"]["DefinitionUri"] = f"s3://artifacts/{name}.asl.json"
     session = boto3.session.Session(region_name=LINT_REGIONS[0])
     try:
         return Translator({}, Parser(), boto_session=session).translate(sam, parameter_values={})
     except InvalidDocumentException as exc:  # pragma: no cover - reported as a failure
         pytest.fail("SAM transform failed:\n" + "\n".join(str(c) for c in exc.causes))
+
+
+def test_state_machine_definitions_exist_and_invoke_only_substituted_functions(resources):
+    """Each machine's definition file is valid JSON whose Lambda Tasks call a `${...Arn}` substitution
+    that template.yaml maps to one of our functions (the local stack runs the same file)."""
+    machines = {n: r for n, r in resources.items() if r["Type"] == "AWS::Serverless::StateMachine"}
+    assert "DocumentGenerationStateMachine" in machines
+    for name, machine in machines.items():
+        p = machine["Properties"]
+        definition = json.loads((ROOT / p["DefinitionUri"]).read_text(encoding="utf-8"))
+        substitutions = p["DefinitionSubstitutions"]
+        tasks = [s for s in definition["States"].values() if s["Type"] == "Task"]
+        assert tasks, name
+        for task in tasks:
+            target = task["Parameters"]["FunctionName"]
+            assert target.startswith("${") and target[2:-1] in substitutions, (name, target)
+            function = substitutions[target[2:-1]]["Fn::GetAtt"][0]
+            assert function in FUNCTIONS, (name, function)
 
 
 def test_translated_template_lints_without_errors(translated):
@@ -608,7 +656,7 @@ def test_function_policies_are_explicit_and_least_privilege(resources, fn):
                         pytest.fail(f"{fn}: {action} on unexpected resource {r}")
                 elif service == "secretsmanager" and r == JWT_SECRET:
                     secrets.add(action)
-                elif OTHER_PERMISSIONS.get(fn, {}).get(action) == r:
+                elif r in as_list(OTHER_PERMISSIONS.get(fn, {}).get(action)):
                     others.add(action)
                 else:
                     pytest.fail(f"{fn}: unexpected permission {action} on {r}")

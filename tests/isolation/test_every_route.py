@@ -6,6 +6,7 @@ automatically; a route whose request body has no sample here fails the test unti
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 
@@ -50,6 +51,16 @@ SAMPLE_BODIES = {
                        "send_at": "2030-01-01T10:00:00-03:00"},
     "MessageTemplateFields": {"name": "Modelo de B", "body": "Oi"},
     "PreviewRequest": {"body": "Oi {{ cliente }}"},
+    # the same SKU as company A's item: SKUs are unique per company only
+    "CatalogItemCreate": {"name": "Item de B", "kind": "produto", "price_cents": 1, "sku": "SKU-EMPRESA-A"},
+    "CatalogItemUpdate": {"name": "Renomeado por B", "price_cents": 1},
+    "CompanyProfileUpdate": {"legal_name": "Empresa B Ltda", "cnpj": "45.723.174/0001-10"},
+    "DocumentCreate": {"kind": "proposta", "client_id": "01ARZ3NDEKTSV4RRFFQ69G5FAV",
+                       "items": [{"description": "Item de B", "unit_price_cents": 1}]},
+    "DocumentFields": {"kind": "proposta", "client_id": "01ARZ3NDEKTSV4RRFFQ69G5FAV",
+                       "items": [{"description": "Item de B", "unit_price_cents": 1}]},
+    "SendRequest": {"channel": "email", "to": "b@outra.local"},
+    "TemplateFields": {"body": "<p>Modelo de B {{ cliente.nome }}</p>"},
 }
 
 
@@ -90,9 +101,15 @@ def snapshot(api, world):
         tasks = api.get("/api/tasks", headers=admin_a, params={"view": "team"}).json()
         schedules = api.get("/api/schedules", headers=admin_a).json()
         templates = api.get("/api/schedules/templates", headers=admin_a).json()
+        catalog = [api.get("/api/catalog", headers=admin_a, params={"active": active}).json()
+                   for active in (True, False)]
+        profile = api.get("/api/company/profile", headers=admin_a).json()
+        documents = api.get("/api/documents", headers=admin_a).json()
+        document_templates = api.get("/api/documents/templates", headers=admin_a).json()
+        logo = hashlib.sha256(api.get("/api/company/profile/logo", headers=admin_a).content).hexdigest()
         return json.dumps([users, roles, me["tenant"], me["modules"], clients, timeline, board, dashboard,
-                           fields, settings, conversations, messages, integrations, tasks, schedules, templates],
-                          sort_keys=True)
+                           fields, settings, conversations, messages, integrations, tasks, schedules, templates,
+                           catalog, profile, logo, documents, document_templates], sort_keys=True)
 
     return take
 
@@ -114,18 +131,26 @@ def test_company_b_cannot_see_or_touch_company_a_by_any_route(api, world, snapsh
         "send_at": "2030-01-01T10:00:00-03:00"}).json()
     template_a = api.post("/api/schedules/templates", headers=admin_a,
                           json={"name": "Modelo da empresa A", "body": "Oi"}).json()
+    item_a = _company_a_catalog_and_profile(api, admin_a)
+    document_a = api.post("/api/documents", headers=admin_a, json={
+        "kind": "proposta", "client_id": client_a["id"], "items": [{"catalog_id": item_a["id"]}]}).json()
+    assert api.put("/api/documents/templates/recibo", headers=admin_a,
+                   json={"body": "<p>Recibo da empresa A</p>"}).status_code == 200
     before = snapshot()
     b_admin = auth_headers(api, world.b.emails["administrador"])
     a_markers = {world.a.tenant_id, *world.a.user_ids.values(), *world.a.emails.values(), client_a["id"],
                  client_a["card_id"], "Da Empresa A", "cliente@empresa-a.com.br", import_a["id"],
                  "outro@empresa-a.com.br", conversation_a["id"], "+5511912345678", "Contato Da Empresa A",
                  "Mensagem da empresa A", whatsapp_hook, leads_hook, task_a["id"], "Tarefa da empresa A",
-                 schedule_a["id"], "Assunto da empresa A", template_a["id"], "Modelo da empresa A"}
+                 schedule_a["id"], "Assunto da empresa A", template_a["id"], "Modelo da empresa A",
+                 item_a["id"], "Produto da empresa A", "Razão Social Da Empresa A", "11222333000181",
+                 "11.222.333/0001-81", document_a["id"], "Recibo da empresa A"}
     id_values = {"user_id": world.a.user_ids["gerente"], "tenant_id": world.a.tenant_id,
                  "plan_id": "01ARZ3NDEKTSV4RRFFQ69G5FAV", "role": "vendedor", "client_id": client_a["id"],
                  "card_id": client_a["card_id"], "stage": "novo_contato", "import_id": import_a["id"],
                  "conversation_id": conversation_a["id"], "hook_id": whatsapp_hook, "kind": "whatsapp",
-                 "task_id": task_a["id"], "schedule_id": schedule_a["id"], "template_id": template_a["id"]}
+                 "task_id": task_a["id"], "schedule_id": schedule_a["id"], "template_id": template_a["id"],
+                 "item_id": item_a["id"], "document_id": document_a["id"]}
     checked = 0
     for method, path, op in _operations(schema):
         permission = op.get("x-permission")
@@ -148,6 +173,19 @@ def test_company_b_cannot_see_or_touch_company_a_by_any_route(api, world, snapsh
     assert checked >= 15
     assert snapshot() == before
     assert api.get(f"/api/clients/imports/{import_a['id']}", headers=admin_a).json()["status"] == "preview"
+
+
+def _company_a_catalog_and_profile(api, admin_a) -> dict:
+    """A's catalog item (with a SKU) and A's company profile with its logo."""
+    from shared.company.service import demo_logo_png
+
+    item = api.post("/api/catalog", headers=admin_a, json={
+        "name": "Produto da empresa A", "kind": "produto", "price_cents": 1000, "sku": "SKU-EMPRESA-A"}).json()
+    assert api.put("/api/company/profile", headers=admin_a, json={
+        "legal_name": "Razão Social Da Empresa A Ltda", "cnpj": "11.222.333/0001-81"}).status_code == 200
+    assert api.put("/api/company/profile/logo", headers=admin_a,
+                   files={"file": ("a.png", demo_logo_png(), "image/png")}).status_code == 200
+    return item
 
 
 def _company_a_webhooks(api, tenant_id: str) -> tuple[str, str]:
@@ -174,6 +212,7 @@ def test_every_item_key_starts_with_its_tenant(api, world):
     assert api.post("/api/schedules", headers=admin_a, json={
         "channel": "email", "to_email": "x@empresa-a.com.br", "subject": "S", "body": "B",
         "send_at": "2030-01-01T10:00:00-03:00"}).status_code == 201
+    _company_a_catalog_and_profile(api, admin_a)
     ddb = client("dynamodb")
     items = [deserialize(i) for i in ddb.scan(TableName=get_settings().table_name)["Items"]]
     assert items
