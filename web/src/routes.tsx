@@ -15,6 +15,9 @@ const WhatsAppPage = lazy(() => import('./pages/whatsapp/WhatsAppPage'));
 const IntegrationsPage = lazy(() => import('./pages/integrations/IntegrationsPage'));
 const TasksPage = lazy(() => import('./pages/tasks/TasksPage'));
 const SchedulesPage = lazy(() => import('./pages/schedules/SchedulesPage'));
+const DocumentsModule = lazy(() => import('./pages/documents/DocumentsModule'));
+const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage'));
+const CompanyPage = lazy(() => import('./pages/company/CompanyPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
 const TenantsPage = lazy(() => import('./pages/master/TenantsPage'));
 const PlansPage = lazy(() => import('./pages/master/PlansPage'));
@@ -37,6 +40,12 @@ function EntryPage({ entry }: { entry: MenuEntry }) {
       return <TasksPage />;
     case 'schedules':
       return <SchedulesPage />;
+    case 'documents':
+      return <DocumentsModule />;
+    case 'catalog':
+      return <CatalogPage />;
+    case 'company':
+      return <CompanyPage />;
     case 'users':
       return <UsersPage />;
     case 'tenants':

@@ -103,3 +103,31 @@ export type MessageTemplate = TemplateList['items'][number];
 export type MessageTemplateBody = RequestJson<paths['/api/schedules/templates']['post']>;
 export type PreviewRequest = RequestJson<paths['/api/schedules/preview']['post']>;
 export type Preview = SuccessJson<paths['/api/schedules/preview']['post']>;
+
+// Catálogo
+export type CatalogPage = SuccessJson<paths['/api/catalog']['get']>;
+export type CatalogItem = CatalogPage['items'][number];
+export type CatalogQuery = NonNullable<paths['/api/catalog']['get']['parameters']['query']>;
+export type CatalogItemCreate = RequestJson<paths['/api/catalog']['post']>;
+export type CatalogItemUpdate = RequestJson<paths['/api/catalog/{item_id}']['patch']>;
+export type CatalogKind = CatalogItem['kind'];
+export type Recurrence = CatalogItem['recurrence'];
+
+// Dados da empresa
+export type CompanyProfile = SuccessJson<paths['/api/company/profile']['get']>;
+export type CompanyProfileUpdate = RequestJson<paths['/api/company/profile']['put']>;
+
+// Documentos
+export type DocPage = SuccessJson<paths['/api/documents']['get']>;
+export type Doc = SuccessJson<paths['/api/documents/{document_id}']['get']>;
+export type DocQuery = NonNullable<paths['/api/documents']['get']['parameters']['query']>;
+export type DocCreate = RequestJson<paths['/api/documents']['post']>;
+export type DocItemInput = DocCreate['items'][number];
+export type DocInstallmentInput = NonNullable<DocCreate['installments']>[number];
+export type DocKind = Doc['kind'];
+export type DocStatus = Doc['status'];
+export type DocSendRequest = RequestJson<paths['/api/documents/{document_id}/send']['post']>;
+export type DocChannel = DocSendRequest['channel'];
+export type DocTemplates = SuccessJson<paths['/api/documents/templates']['get']>;
+export type DocTemplate = DocTemplates['items'][number];
+export type DocPlaceholder = DocTemplates['placeholders'][number];

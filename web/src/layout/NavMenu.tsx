@@ -3,8 +3,12 @@ import { Link, useLocation } from 'react-router';
 import { useMe } from '../auth/MeContext';
 import { visibleMenu, type MenuEntry } from './menu';
 
-function isActive(entry: MenuEntry, pathname: string): boolean {
-  return entry.path === '/' ? pathname === '/' : pathname === entry.path || pathname.startsWith(`${entry.path}/`);
+function isActive(entry: MenuEntry, pathname: string, entries: readonly MenuEntry[]): boolean {
+  if (entry.path === '/') return pathname === '/';
+  if (pathname === entry.path) return true;
+  // A module with entries under it (Financeiro > Catálogo) is not lit up on its children's pages.
+  const child = entries.find((other) => other.parent === entry.key && (pathname === other.path || pathname.startsWith(`${other.path}/`)));
+  return !child && pathname.startsWith(`${entry.path}/`);
 }
 
 export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
@@ -23,10 +27,10 @@ export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
               to={entry.path}
               label={entry.label}
               leftSection={<EntryIcon size={18} stroke={1.6} />}
-              active={isActive(entry, pathname)}
+              active={isActive(entry, pathname, entries)}
               onClick={onNavigate}
               data-testid={`nav-${entry.key}`}
-              style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+              style={{ borderRadius: 'var(--mantine-radius-sm)', ...(entry.parent ? { paddingLeft: 'var(--mantine-spacing-xl)' } : {}) }}
             />
           );
         })}

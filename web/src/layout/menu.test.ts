@@ -51,6 +51,23 @@ describe('visibleMenu', () => {
     expect(paths(me({ permissions: ['usuarios:read'] }))).toEqual(['/usuarios']);
   });
 
+  it('puts Catálogo right under Financeiro, for whoever may read Financeiro', () => {
+    const user = me({ modules: ['clientes', 'financeiro', 'documentos'], permissions: ['clientes:read', 'financeiro:read', 'documentos:read'] });
+    expect(paths(user)).toEqual(['/clientes', '/financeiro', '/financeiro/catalogo', '/documentos']);
+    expect(visibleMenu(user).find((entry) => entry.key === 'catalogo')?.parent).toBe('financeiro');
+    expect(paths(me({ modules: ['clientes'], permissions: ['clientes:read', 'financeiro:read'] }))).toEqual(['/clientes']);
+  });
+
+  it('adds Dados da empresa with usuarios:empresa', () => {
+    expect(paths(me({ permissions: ['usuarios:read', 'usuarios:empresa'] }))).toEqual(['/usuarios', '/empresa']);
+    expect(paths(me({ permissions: ['usuarios:read'] }))).toEqual(['/usuarios']);
+  });
+
+  it('mounts the sub-routes of Clientes and Documentos', () => {
+    const nested = ALL_ENTRIES.filter((entry) => entry.nested).map((entry) => entry.path);
+    expect(nested).toEqual(['/clientes', '/documentos']);
+  });
+
   it('gives master users only the master area', () => {
     const master = me({ is_master: true, tenant: null, modules: ['clientes'], permissions: ['clientes:read', 'usuarios:read'] });
     expect(paths(master)).toEqual(['/master/empresas', '/master/planos']);

@@ -3,6 +3,7 @@
  * visit: a route is allowed exactly when its entry is in the user's menu.
  */
 import {
+  IconBuilding,
   IconBuildingStore,
   IconCalendarEvent,
   IconChartBar,
@@ -15,6 +16,7 @@ import {
   IconBrandWhatsapp,
   IconPackages,
   IconPlugConnected,
+  IconTags,
   IconRadar,
   IconReceipt2,
   IconSparkles,
@@ -34,6 +36,9 @@ export type PageKind =
   | 'integrations'
   | 'tasks'
   | 'schedules'
+  | 'documents'
+  | 'catalog'
+  | 'company'
   | 'placeholder'
   | 'users'
   | 'tenants'
@@ -48,7 +53,11 @@ const MODULE_PAGES: Record<string, PageKind> = {
   integracoes: 'integrations',
   tarefas: 'tasks',
   agendamentos: 'schedules',
+  documentos: 'documents',
 };
+
+/** Modules whose page has sub-routes of its own (/clientes/:id, /documentos/novo, ...). */
+const NESTED_MODULES = new Set(['clientes', 'documentos']);
 
 export interface MenuEntry {
   /** Module key (for modules), or a stable id for the other pages. */
@@ -61,6 +70,8 @@ export interface MenuEntry {
   summary?: string;
   /** The page has sub-routes of its own (e.g. /clientes/:id). */
   nested?: boolean;
+  /** Shown indented under this module's entry (and only with it). */
+  parent?: string;
 }
 
 const module = (key: string, label: string, path: string, icon: Icon, summary: string): MenuEntry => ({
@@ -70,7 +81,7 @@ const module = (key: string, label: string, path: string, icon: Icon, summary: s
   icon,
   kind: MODULE_PAGES[key] ?? 'placeholder',
   summary,
-  nested: key === 'clientes',
+  nested: NESTED_MODULES.has(key),
 });
 
 export const MODULE_ENTRIES: readonly MenuEntry[] = [
@@ -90,6 +101,16 @@ export const MODULE_ENTRIES: readonly MenuEntry[] = [
   module('suporte', 'Suporte', '/suporte', IconHeadset, 'Atendimento da equipe Impacte+.'),
 ];
 
+/** Catálogo (plans, products, services): under Financeiro, for whoever may read the Financeiro module. */
+export const CATALOG_ENTRY: MenuEntry = {
+  key: 'catalogo',
+  label: 'Catálogo',
+  path: '/financeiro/catalogo',
+  icon: IconTags,
+  kind: 'catalog',
+  parent: 'financeiro',
+};
+
 export const USERS_ENTRY: MenuEntry = {
   key: 'usuarios',
   label: 'Usuários',
@@ -98,18 +119,33 @@ export const USERS_ENTRY: MenuEntry = {
   kind: 'users',
 };
 
+/** Dados da empresa (what documents print about the company): with `usuarios:empresa`. */
+export const COMPANY_ENTRY: MenuEntry = {
+  key: 'empresa',
+  label: 'Dados da empresa',
+  path: '/empresa',
+  icon: IconBuilding,
+  kind: 'company',
+};
+
 export const MASTER_ENTRIES: readonly MenuEntry[] = [
   { key: 'master-empresas', label: 'Empresas', path: '/master/empresas', icon: IconBuildingStore, kind: 'tenants' },
   { key: 'master-planos', label: 'Planos', path: '/master/planos', icon: IconPackages, kind: 'plans' },
 ];
 
 /** Every routable entry, for building the routes. */
-export const ALL_ENTRIES: readonly MenuEntry[] = [...MODULE_ENTRIES, USERS_ENTRY, ...MASTER_ENTRIES];
+export const ALL_ENTRIES: readonly MenuEntry[] = [...MODULE_ENTRIES, CATALOG_ENTRY, USERS_ENTRY, COMPANY_ENTRY, ...MASTER_ENTRIES];
 
 export function visibleMenu(me: Me): MenuEntry[] {
   if (me.is_master) return [...MASTER_ENTRIES];
-  const entries = MODULE_ENTRIES.filter((entry) => canUseModule(me, entry.key));
+  const entries: MenuEntry[] = [];
+  for (const entry of MODULE_ENTRIES) {
+    if (!canUseModule(me, entry.key)) continue;
+    entries.push(entry);
+    if (entry.key === CATALOG_ENTRY.parent) entries.push(CATALOG_ENTRY);
+  }
   if (hasPermission(me, 'usuarios:read')) entries.push(USERS_ENTRY);
+  if (hasPermission(me, 'usuarios:empresa')) entries.push(COMPANY_ENTRY);
   return entries;
 }
 

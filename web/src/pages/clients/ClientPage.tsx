@@ -1,6 +1,9 @@
-/** /clientes/:id — header, actions ("Criar retorno", "Agendar mensagem"), tabs "Dados", "Linha do tempo", "Tarefas". */
+/**
+ * /clientes/:id — header, actions ("Criar retorno", "Agendar mensagem"), tabs "Dados", "Linha do tempo", "Tarefas"
+ * and "Documentos".
+ */
 import { Anchor, Badge, Button, Center, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconChecklist, IconHistory, IconId, IconPencil } from '@tabler/icons-react';
+import { IconArrowLeft, IconChecklist, IconFileText, IconHistory, IconId, IconPencil } from '@tabler/icons-react';
 import { lazy, Suspense } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useMe } from '../../auth/MeContext';
@@ -15,8 +18,14 @@ import { StartConversationButton } from '../whatsapp/StartConversationButton';
 import { useClient } from './clientsApi';
 
 const ClientTasks = lazy(() => import('../tasks/ClientTasks'));
-const TABS = { 'linha-do-tempo': 'timeline', tarefas: 'tasks' } as const;
-const PARAMS: Record<string, string> = { timeline: 'linha-do-tempo', tasks: 'tarefas' };
+const ClientDocuments = lazy(() => import('../documents/ClientDocuments'));
+const TABS = { 'linha-do-tempo': 'timeline', tarefas: 'tasks', documentos: 'documents' } as const;
+const PARAMS: Record<string, string> = { timeline: 'linha-do-tempo', tasks: 'tarefas', documents: 'documentos' };
+const tabFallback = (
+  <Center py="md">
+    <Loader size="sm" aria-label="Carregando" />
+  </Center>
+);
 
 export default function ClientPage() {
   const { id = '' } = useParams();
@@ -24,8 +33,9 @@ export default function ClientPage() {
   const client = useClient(id);
   const [params, setParams] = useSearchParams();
   const showTasks = canUseModule(me, 'tarefas');
+  const showDocuments = canUseModule(me, 'documentos');
   const tab = TABS[params.get('aba') as keyof typeof TABS] ?? 'data';
-  const current = tab === 'tasks' && !showTasks ? 'data' : tab;
+  const current = (tab === 'tasks' && !showTasks) || (tab === 'documents' && !showDocuments) ? 'data' : tab;
   const data = client.data;
 
   return (
@@ -89,6 +99,11 @@ export default function ClientPage() {
                   Tarefas
                 </Tabs.Tab>
               ) : null}
+              {showDocuments ? (
+                <Tabs.Tab value="documents" leftSection={<IconFileText size={16} />} data-testid="tab-documents">
+                  Documentos
+                </Tabs.Tab>
+              ) : null}
             </Tabs.List>
             <Tabs.Panel value="data">
               <ClientDetails client={data} />
@@ -98,8 +113,15 @@ export default function ClientPage() {
             </Tabs.Panel>
             {showTasks ? (
               <Tabs.Panel value="tasks">
-                <Suspense fallback={<Center py="md"><Loader size="sm" aria-label="Carregando" /></Center>}>
+                <Suspense fallback={tabFallback}>
                   <ClientTasks clientId={data.id} />
+                </Suspense>
+              </Tabs.Panel>
+            ) : null}
+            {showDocuments ? (
+              <Tabs.Panel value="documents">
+                <Suspense fallback={tabFallback}>
+                  <ClientDocuments clientId={data.id} cardId={data.card_id} canCreate={data.status === 'active'} />
                 </Suspense>
               </Tabs.Panel>
             ) : null}

@@ -17,6 +17,8 @@ import {
   IconMail,
   IconRotate,
   IconX,
+  IconFileText,
+  IconSend,
 } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { TimelineEvent } from '../../api/types';
@@ -43,6 +45,8 @@ const ICONS: Record<string, typeof IconNote> = {
   task_reopened: IconRotate,
   task_cancelled: IconX,
   email_sent: IconMail,
+  document_generated: IconFileText,
+  document_sent: IconSend,
 };
 
 /** pt-BR lines for kinds whose summary the API still answers as the bare kind (Tarefas, Agendamentos). */
@@ -53,6 +57,8 @@ const KIND_SUMMARIES: Record<string, string> = {
   task_reopened: 'Tarefa reaberta',
   task_cancelled: 'Tarefa cancelada',
   email_sent: 'E-mail enviado',
+  document_generated: 'Documento gerado',
+  document_sent: 'Documento enviado',
 };
 
 function EventBody({ event, userName }: { event: TimelineEvent; userName: (id: string) => string | undefined }) {

@@ -1,10 +1,16 @@
-/** Card drawer: edit the opportunity ("Aplicar"), "Criar retorno" / "Agendar mensagem" and "Mover etapa do funil". */
+/**
+ * Card drawer: edit the opportunity ("Aplicar"), "Criar retorno" / "Agendar mensagem", "Gerar proposta" (the
+ * document builder with the client and the card) and "Mover etapa do funil".
+ */
 import { Anchor, Badge, Button, Divider, Drawer, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import { IconFileText } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { FunnelCard } from '../../api/types';
+import { useMe } from '../../auth/MeContext';
+import { canUseModule, hasPermission } from '../../auth/permissions';
 import { FollowUpActions } from '../../components/FollowUpActions';
 import { DateField, MoneyField } from '../../components/MaskedInput';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -38,6 +44,8 @@ function valuesOf(card: FunnelCard | null) {
 }
 
 export function CardDrawer({ card, ownerId, canWrite, onClose, onMove }: Props) {
+  const me = useMe();
+  const canPropose = canUseModule(me, 'documentos') && hasPermission(me, 'documentos:write');
   const update = useUpdateCard(ownerId);
   const [formError, setFormError] = useState<string | null>(null);
   const [target, setTarget] = useState<string | null>(card?.stage ?? null);
@@ -105,6 +113,18 @@ export function CardDrawer({ card, ownerId, canWrite, onClose, onMove }: Props) 
           </Anchor>
           <Group gap="xs" data-testid="card-drawer-followup">
             <FollowUpActions client={{ id: card.client_id, name: card.display_name }} cardId={card.id} size="xs" />
+            {canPropose ? (
+              <Button
+                component={Link}
+                to={`/documentos/novo?tipo=proposta&cliente=${card.client_id}&card=${card.id}`}
+                variant="light"
+                size="xs"
+                leftSection={<IconFileText size={16} />}
+                data-testid="card-drawer-proposal"
+              >
+                Gerar proposta
+              </Button>
+            ) : null}
           </Group>
           <form onSubmit={form.onSubmit(apply)} noValidate>
             <Stack gap="sm">
