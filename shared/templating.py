@@ -243,6 +243,9 @@ def _path_of(owner: Any, variables: Mapping[str, Any]) -> tuple[str, Mapping[str
     return None
 
 
+MAX_LISTED = 8  # an error names a few of the right variables; the editor lists them all
+
+
 def _unknown_message(exc: _UnknownVariable, variables: Mapping[str, Any], wording: Wording, line: int | None) -> str:
     from jinja2.utils import missing
 
@@ -258,8 +261,10 @@ def _unknown_message(exc: _UnknownVariable, variables: Mapping[str, Any], wordin
         listing = ", ".join(fields or ())
         return (f"Variável desconhecida {wording.inside}: {exc.name}{where}, em um item de {path[:-2]}. "
                 f"Campos de cada item: {listing}.")
-    listing = ", ".join("{{ " + f"{path}.{name}" + " }}" for name in fields or ())
-    hint = f" Use: {listing}." if listing else ""
+    names = list(fields or ())
+    shown = ", ".join("{{ " + f"{path}.{name}" + " }}" for name in names[:MAX_LISTED])
+    more = f" e mais {len(names) - MAX_LISTED} (veja a lista de variáveis)" if len(names) > MAX_LISTED else ""
+    hint = f" Use: {shown}{more}." if shown else ""
     return f"Variável desconhecida {wording.inside}: {path}.{exc.name}{where}.{hint}"
 
 

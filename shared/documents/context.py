@@ -236,8 +236,10 @@ def catalog() -> tuple[tuple[str, str, str], ...]:
     out = []
     for placeholder, description in PLACEHOLDERS:
         example = _lookup(sample, placeholder)
-        out.append((placeholder, description, "Sim" if example is True else "Não" if example is False
-                    else str(example)))
+        text = "Sim" if example is True else "Não" if example is False else str(example)
+        if isinstance(example, Markup):  # text typed with line breaks: shown plain in the list
+            text = example.replace(Markup("<br>"), " / ").unescape()
+        out.append((placeholder, description, text))
     return tuple(out)
 
 

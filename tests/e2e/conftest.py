@@ -94,3 +94,23 @@ def phone(browser, stack_url):
     page = context.new_page()
     yield page
     context.close()
+
+
+def sandbox_status(stack_url: str) -> dict:
+    """The sandbox's status once ready: the stack answers /api/health before the sandbox has
+    registered the demo webhook, run Testar and set up the demo company's e-mail."""
+    deadline = time.monotonic() + 60
+    status: dict = {}
+    while time.monotonic() < deadline:
+        status = httpx.get(f"{stack_url}/sandbox/status.json", timeout=5).json()
+        if status.get("ready"):
+            return status
+        time.sleep(0.2)
+    pytest.fail(f"sandbox not ready: {status}")
+
+
+@pytest.fixture
+def sandbox(stack_url):
+    """The stack's address, once its sandbox is ready."""
+    sandbox_status(stack_url)
+    return stack_url

@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import random
 import re
-import time
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import httpx
-import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.test_integrations_whatsapp import new_name
@@ -20,21 +18,6 @@ from tests.e2e.test_shell import PASSWORD, login
 
 BRASILIA = ZoneInfo("America/Sao_Paulo")
 SEND_TIMEOUT_MS = 60_000  # render -> PDF -> store -> SMTP -> record, through the local state machine
-
-
-@pytest.fixture
-def sandbox(stack_url):
-    """The stack answers /api/health before the sandbox has set up the demo company's e-mail."""
-    deadline = time.monotonic() + 60
-    status = {}
-    while time.monotonic() < deadline:
-        status = httpx.get(f"{stack_url}/sandbox/status.json", timeout=5).json()
-        if status.get("ready"):
-            break
-        time.sleep(0.2)
-    else:
-        pytest.fail(f"sandbox not ready: {status}")
-    return stack_url
 
 
 def new_cpf() -> str:

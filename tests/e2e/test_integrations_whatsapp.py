@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import random
 import re
-import time
 
 import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.e2e.conftest import sandbox_status
 from tests.e2e.test_shell import login
 
 DEMO_SECRETS = ("sandbox-token-demo", "sandbox-app-secret", "sandbox-verify-token")
@@ -18,16 +18,8 @@ DEMO_SECRETS = ("sandbox-token-demo", "sandbox-app-secret", "sandbox-verify-toke
 
 @pytest.fixture
 def sandbox(stack_url):
-    """The stack answers /api/health before the sandbox has registered the demo webhook and run Testar."""
-    deadline = time.monotonic() + 60
-    status = {}
-    while time.monotonic() < deadline:
-        status = httpx.get(f"{stack_url}/sandbox/status.json", timeout=5).json()
-        if status.get("ready"):
-            break
-        time.sleep(0.2)
-    else:
-        pytest.fail(f"sandbox not ready: {status}")
+    """The sandbox is ready and the demo number's webhook verified (Testar ran)."""
+    status = sandbox_status(stack_url)
     demo = [n for n in status["numbers"] if n["phone_number_id"] == "100200300400500"]
     assert demo and demo[0]["webhook_verified"], status
     return stack_url

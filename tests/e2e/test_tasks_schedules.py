@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import random
 import re
-import time
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import httpx
-import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.test_integrations_whatsapp import new_name, new_phone
@@ -20,21 +18,6 @@ from tests.e2e.test_shell import PASSWORD, login
 BRASILIA = ZoneInfo("America/Sao_Paulo")
 DISPATCH_TIMEOUT_MS = 150_000  # the next minute + a dispatcher run (every 15 s) + the list's 10-s polling
 TEMPLATE_TEXT = "Olá {nome}, tudo bem? Podemos conversar sobre a proposta que enviamos?"  # sandbox's retorno_proposta
-
-
-@pytest.fixture
-def sandbox(stack_url):
-    """The stack answers /api/health before the sandbox has registered the demo webhook and run Testar."""
-    deadline = time.monotonic() + 60
-    status = {}
-    while time.monotonic() < deadline:
-        status = httpx.get(f"{stack_url}/sandbox/status.json", timeout=5).json()
-        if status.get("ready"):
-            break
-        time.sleep(0.2)
-    else:
-        pytest.fail(f"sandbox not ready: {status}")
-    return stack_url
 
 
 def api_client(stack_url: str, email: str) -> httpx.Client:

@@ -276,3 +276,16 @@ def test_validate_refuses_what_the_pdf_cannot_print(source, message):
 def test_unknown_kind_is_refused():
     with pytest.raises(ValidationFailed):
         default_template("boleto")
+
+
+def test_an_unknown_field_names_a_few_right_ones_not_all():
+    from shared.documents import render as documents_render
+    from shared.documents.context import sample_context
+    from shared.errors import ValidationFailed
+    from shared.templating import MAX_LISTED
+
+    with pytest.raises(ValidationFailed) as caught:
+        documents_render.render("<p>Olá</p>\n<p>{{ cliente.apelido }}</p>", sample_context())
+    detail = caught.value.detail
+    assert "cliente.apelido" in detail and "(linha 2)" in detail
+    assert detail.count("{{ cliente.") == MAX_LISTED and "e mais" in detail
