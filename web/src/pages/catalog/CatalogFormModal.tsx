@@ -1,5 +1,5 @@
 /** "Novo item" / "Editar item" of the Catálogo: name, kind, price (R$), recurrence, SKU and description. */
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { CatalogItem } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { MoneyField } from '../../components/MaskedInput';
+import { FormActions } from '../../components/FormActions';
 import { applyApiError, requiredText } from '../../lib/forms';
 import { KIND_OPTIONS, RECURRENCE_OPTIONS, formValues, itemBody, validatePrice, type CatalogFormValues } from './catalogRules';
 import { useSaveCatalogItem } from './catalogApi';
@@ -78,14 +79,7 @@ export function CatalogFormModal({ opened, item, onClose }: Props) {
             <TextInput label="Código (SKU)" description="Opcional, único na empresa" maxLength={40} {...form.getInputProps('sku')} />
           </SimpleGrid>
           <Textarea label="Descrição" autosize minRows={2} maxRows={6} maxLength={2000} {...form.getInputProps('description')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={save.isPending}>
-              Cancelar
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="catalog-save">
-              Salvar item
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} busy={save.isPending} submitLabel="Salvar item" submitTestId="catalog-save" />
         </Stack>
       </form>
     </Modal>

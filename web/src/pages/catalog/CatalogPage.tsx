@@ -2,20 +2,22 @@
  * /financeiro/catalogo — the company's plans, products and services (what documents are made of).
  * Filters in the address (?q=&tipo=&situacao=arquivados); `financeiro:write` creates, edits, archives.
  */
-import { ActionIcon, Badge, Button, Center, Grid, Group, Menu, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Grid, Menu, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconArchive, IconDots, IconPencil, IconPlus, IconRestore, IconSearch } from '@tabler/icons-react';
+import { IconArchive, IconPencil, IconPlus, IconRestore, IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/errors';
 import type { CatalogItem } from '../../api/types';
 import { useMe } from '../../auth/MeContext';
 import { hasPermission } from '../../auth/permissions';
 import { ConfirmModal } from '../../components/ConfirmModal';
+import { FilterSelect } from '../../components/FilterSelect';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryBoundary } from '../../components/QueryBoundary';
+import { PagedList } from '../../components/PagedList';
 import { ResponsiveTable, type Column } from '../../components/ResponsiveTable';
+import { RowActionsMenu } from '../../components/RowActionsMenu';
+import { useUrlParams } from '../../lib/useUrlParams';
 import { useArchiveCatalogItem, useCatalog } from './catalogApi';
 import { CatalogFormModal } from './CatalogFormModal';
 import { ACTIVE_OPTIONS, KIND_OPTIONS, isKind, priceWithRecurrence } from './catalogRules';
@@ -65,7 +67,7 @@ const COLUMNS: Column<CatalogItem>[] = [
 export default function CatalogPage() {
   const me = useMe();
   const canWrite = hasPermission(me, 'financeiro:write');
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams();
   const [search, setSearch] = useState(params.get('q') ?? '');
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const kindParam = params.get('tipo');
@@ -76,20 +78,7 @@ export default function CatalogPage() {
   const [editing, setEditing] = useState<CatalogItem | null>(null);
   const [creating, setCreating] = useState(false);
   const [archiving, setArchiving] = useState<CatalogItem | null>(null);
-  const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
 
-  const set = (changes: Record<string, string | null>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        return next;
-      },
-      { replace: true },
-    );
 
   useEffect(() => {
     if ((params.get('q') ?? '') !== debounced) set({ q: debounced || null });
@@ -130,15 +119,12 @@ export default function CatalogPage() {
           />
         </Grid.Col>
         <Grid.Col span={{ base: 6, sm: 3 }}>
-          <Select
+          <FilterSelect
             label="Tipo"
             placeholder="Todos"
             data={KIND_OPTIONS}
             value={kind ?? null}
             onChange={(value) => set({ tipo: value })}
-            clearable
-            allowDeselect
-            comboboxProps={{ withinPortal: true }}
             data-testid="catalog-filter-kind"
           />
         </Grid.Col>
@@ -153,20 +139,20 @@ export default function CatalogPage() {
           />
         </Grid.Col>
       </Grid>
-      <QueryBoundary query={list}>
-        {rows.length === 0 ? (
-          <Center py="xl" data-testid="catalog-empty">
-            <Text c="dimmed" ta="center">
-              {debounced || kind
-                ? 'Nenhum item encontrado com estes filtros.'
-                : archived
-                  ? 'Nenhum item arquivado.'
-                  : canWrite
-                    ? 'O catálogo está vazio. Use "Novo item" para cadastrar planos, produtos e serviços.'
-                    : 'O catálogo está vazio.'}
-            </Text>
-          </Center>
-        ) : (
+      <PagedList
+        query={list}
+        emptyTestId="catalog-empty"
+        empty={
+          debounced || kind
+            ? 'Nenhum item encontrado com estes filtros.'
+            : archived
+              ? 'Nenhum item arquivado.'
+              : canWrite
+                ? 'O catálogo está vazio. Use "Novo item" para cadastrar planos, produtos e serviços.'
+                : 'O catálogo está vazio.'
+        }
+      >
+        {(rows) => (
           <ResponsiveTable
             rows={rows}
             columns={COLUMNS}
@@ -177,40 +163,26 @@ export default function CatalogPage() {
             actions={
               canWrite
                 ? (item) => (
-                    <Menu position="bottom-end" withinPortal>
-                      <Menu.Target>
-                        <ActionIcon variant="subtle" color="gray" aria-label={`Ações de ${item.name}`} data-testid={`catalog-actions-${item.id}`}>
-                          <IconDots size={18} />
-                        </ActionIcon>
-                      </Menu.Target>
-                      <Menu.Dropdown>
-                        <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setEditing(item)}>
-                          Editar
+                    <RowActionsMenu label={`Ações de ${item.name}`} testId={`catalog-actions-${item.id}`}>
+                      <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setEditing(item)}>
+                        Editar
+                      </Menu.Item>
+                      {item.active ? (
+                        <Menu.Item color="red" leftSection={<IconArchive size={16} />} onClick={() => (archive.reset(), setArchiving(item))}>
+                          Arquivar
                         </Menu.Item>
-                        {item.active ? (
-                          <Menu.Item color="red" leftSection={<IconArchive size={16} />} onClick={() => (archive.reset(), setArchiving(item))}>
-                            Arquivar
-                          </Menu.Item>
-                        ) : (
-                          <Menu.Item leftSection={<IconRestore size={16} />} onClick={() => unarchive(item)}>
-                            Reativar
-                          </Menu.Item>
-                        )}
-                      </Menu.Dropdown>
-                    </Menu>
+                      ) : (
+                        <Menu.Item leftSection={<IconRestore size={16} />} onClick={() => unarchive(item)}>
+                          Reativar
+                        </Menu.Item>
+                      )}
+                    </RowActionsMenu>
                   )
                 : undefined
             }
           />
         )}
-        {list.hasNextPage ? (
-          <Group justify="center" mt="md">
-            <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-              Carregar mais
-            </Button>
-          </Group>
-        ) : null}
-      </QueryBoundary>
+      </PagedList>
       <CatalogFormModal
         opened={creating || editing !== null}
         item={editing}

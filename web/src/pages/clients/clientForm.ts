@@ -3,7 +3,8 @@
  * and from the API's ClientPublic / ClientCreate.
  */
 import type { Client, ClientCreate, CustomField } from '../../api/types';
-import { formatCep, formatDocument, formatPhone, isoToBrDate, brDateToIso, isValidCnpj, isValidCpf, phoneToE164, unmaskCep, unmaskDocument } from '../../lib/masks';
+import { addressToValues, blankToNull, orEmpty, valuesToAddress, type AddressValues } from '../../lib/addressForm';
+import { formatDocument, formatPhone, isoToBrDate, brDateToIso, isValidCnpj, isValidCpf, phoneToE164, unmaskCep, unmaskDocument } from '../../lib/masks';
 import { centsToMoneyInput, parseMoneyToCents } from '../../lib/money';
 
 export interface ConsentValues {
@@ -22,7 +23,7 @@ export interface ClientFormValues {
   phone: string;
   whatsapp: string;
   email: string;
-  address: { cep: string; street: string; number: string; complement: string; district: string; city: string; state: string | null };
+  address: AddressValues;
   origin: string | null;
   channel: string;
   campaign: string;
@@ -40,7 +41,7 @@ export interface ClientFormValues {
   custom_fields: Record<string, string>;
 }
 
-const s = (value: string | null | undefined) => value ?? '';
+const s = orEmpty;
 const blankConsent = (): ConsentValues => ({ status: 'unknown', legal_basis: null, updated_at: null });
 
 export function emptyClientValues(): ClientFormValues {
@@ -48,7 +49,6 @@ export function emptyClientValues(): ClientFormValues {
 }
 
 export function clientToValues(client: Client | null, fields: readonly CustomField[]): ClientFormValues {
-  const address = client?.address;
   const values = client?.values;
   const custom: Record<string, string> = {};
   for (const field of fields) {
@@ -72,15 +72,7 @@ export function clientToValues(client: Client | null, fields: readonly CustomFie
     phone: formatPhone(client?.phone),
     whatsapp: formatPhone(client?.whatsapp),
     email: s(client?.email),
-    address: {
-      cep: formatCep(address?.cep),
-      street: s(address?.street),
-      number: s(address?.number),
-      complement: s(address?.complement),
-      district: s(address?.district),
-      city: s(address?.city),
-      state: address?.state ?? null,
-    },
+    address: addressToValues(client?.address),
     origin: client?.origin ?? (client ? null : 'cadastro_manual'),
     channel: s(client?.channel),
     campaign: s(client?.campaign),
@@ -108,21 +100,12 @@ export function clientToValues(client: Client | null, fields: readonly CustomFie
   };
 }
 
-const t = (value: string) => (value.trim() === '' ? null : value.trim());
+const t = blankToNull;
 const date = (value: string) => brDateToIso(value) ?? null;
 
 /** Form values -> API body. `includeOwner` is false when the user may not pick the owner. */
 export function valuesToBody(v: ClientFormValues, fields: readonly CustomField[], includeOwner: boolean): ClientCreate {
   const pf = v.type === 'pf';
-  const address = {
-    cep: unmaskCep(v.address.cep),
-    street: t(v.address.street),
-    number: t(v.address.number),
-    complement: t(v.address.complement),
-    district: t(v.address.district),
-    city: t(v.address.city),
-    state: v.address.state || null,
-  };
   const contract = { number: t(v.contract.number), start_date: date(v.contract.start_date), end_date: date(v.contract.end_date) };
   const custom: Record<string, string | number | null> = {};
   for (const field of fields) {
@@ -144,7 +127,7 @@ export function valuesToBody(v: ClientFormValues, fields: readonly CustomField[]
     phone: phoneToE164(v.phone),
     whatsapp: phoneToE164(v.whatsapp),
     email: t(v.email)?.toLowerCase() ?? null,
-    address: Object.values(address).some((value) => value !== null) ? address : null,
+    address: valuesToAddress(v.address),
     ...(v.origin ? { origin: v.origin } : {}),
     channel: t(v.channel),
     campaign: t(v.campaign),

@@ -5,7 +5,7 @@
 import { Button, Card, Grid, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { MaskedInput } from '../../components/MaskedInput';
 import { PageHeader } from '../../components/PageHeader';
@@ -17,6 +17,18 @@ import { CEP_MASK, CNPJ_MASK, PHONE_MASK } from '../../lib/masks';
 import { CompanyLogo } from './CompanyLogo';
 import { useCompanyProfile, useSaveCompanyProfile } from './companyApi';
 import { profileToValues, validateCep, validateCnpj, validatePhone, valuesToProfile, type CompanyFormValues } from './companyForm';
+
+/** A titled card of the form with its fields in a grid. */
+function FormCard({ title, cols, children }: { title: string; cols: number; children: ReactNode }) {
+  return (
+    <Card withBorder radius="md" padding="lg">
+      <Text fw={600} mb="sm">
+        {title}
+      </Text>
+      <SimpleGrid cols={{ base: 1, sm: cols }}>{children}</SimpleGrid>
+    </Card>
+  );
+}
 
 export default function CompanyPage() {
   const profile = useCompanyProfile();
@@ -63,48 +75,33 @@ export default function CompanyPage() {
                     </Text>
                   ) : null}
                   <ErrorAlert message={formError} />
-                  <Card withBorder radius="md" padding="lg">
-                    <Text fw={600} mb="sm">
-                      Identificação
-                    </Text>
-                    <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                      <TextInput label="Razão social" required maxLength={200} {...form.getInputProps('legal_name')} />
-                      <TextInput label="Nome fantasia" placeholder={data.company_name} maxLength={120} {...form.getInputProps('trade_name')} />
-                      <MaskedInput label="CNPJ" mask={CNPJ_MASK} placeholder="00.000.000/0000-00" required withAsterisk={false} {...form.getInputProps('cnpj')} />
-                      <TextInput label="Inscrição estadual" placeholder="Ou Isento" maxLength={30} {...form.getInputProps('state_registration')} />
-                      <TextInput label="Inscrição municipal" maxLength={30} {...form.getInputProps('municipal_registration')} />
-                    </SimpleGrid>
-                  </Card>
-                  <Card withBorder radius="md" padding="lg">
-                    <Text fw={600} mb="sm">
-                      Endereço
-                    </Text>
-                    <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                      <MaskedInput label="CEP" mask={CEP_MASK} placeholder="00000-000" inputMode="numeric" {...form.getInputProps('address.cep')} />
-                      <TextInput label="Rua" maxLength={120} {...form.getInputProps('address.street')} style={{ gridColumn: 'span 2' }} />
-                      <TextInput label="Número" maxLength={20} {...form.getInputProps('address.number')} />
-                      <TextInput label="Complemento" maxLength={120} {...form.getInputProps('address.complement')} />
-                      <TextInput label="Bairro" maxLength={120} {...form.getInputProps('address.district')} />
-                      <TextInput label="Cidade" maxLength={120} {...form.getInputProps('address.city')} />
-                      <Select label="UF" data={UFS} searchable clearable allowDeselect comboboxProps={{ withinPortal: true }} {...form.getInputProps('address.state')} />
-                    </SimpleGrid>
-                  </Card>
-                  <Card withBorder radius="md" padding="lg">
-                    <Text fw={600} mb="sm">
-                      Contato e assinatura
-                    </Text>
-                    <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                      <MaskedInput label="Telefone" mask={PHONE_MASK} placeholder="(00) 00000-0000" inputMode="tel" {...form.getInputProps('phone')} />
-                      <TextInput label="E-mail" type="email" maxLength={200} {...form.getInputProps('email')} />
-                      <TextInput label="Site" placeholder="www.suaempresa.com.br" maxLength={200} {...form.getInputProps('website')} />
-                      <TextInput
-                        label="Cidade de assinatura"
-                        description="Onde os documentos são datados e assinados; em branco, a cidade do endereço"
-                        maxLength={120}
-                        {...form.getInputProps('signature_city')}
-                      />
-                    </SimpleGrid>
-                  </Card>
+                  <FormCard title="Identificação" cols={2}>
+                    <TextInput label="Razão social" required maxLength={200} {...form.getInputProps('legal_name')} />
+                    <TextInput label="Nome fantasia" placeholder={data.company_name} maxLength={120} {...form.getInputProps('trade_name')} />
+                    <MaskedInput label="CNPJ" mask={CNPJ_MASK} placeholder="00.000.000/0000-00" required withAsterisk={false} {...form.getInputProps('cnpj')} />
+                    <TextInput label="Inscrição estadual" placeholder="Ou Isento" maxLength={30} {...form.getInputProps('state_registration')} />
+                    <TextInput label="Inscrição municipal" maxLength={30} {...form.getInputProps('municipal_registration')} />
+                  </FormCard>
+                  <FormCard title="Endereço" cols={3}>
+                    <MaskedInput label="CEP" mask={CEP_MASK} placeholder="00000-000" inputMode="numeric" {...form.getInputProps('address.cep')} />
+                    <TextInput label="Rua" maxLength={120} {...form.getInputProps('address.street')} style={{ gridColumn: 'span 2' }} />
+                    <TextInput label="Número" maxLength={20} {...form.getInputProps('address.number')} />
+                    <TextInput label="Complemento" maxLength={120} {...form.getInputProps('address.complement')} />
+                    <TextInput label="Bairro" maxLength={120} {...form.getInputProps('address.district')} />
+                    <TextInput label="Cidade" maxLength={120} {...form.getInputProps('address.city')} />
+                    <Select label="UF" data={UFS} searchable clearable allowDeselect comboboxProps={{ withinPortal: true }} {...form.getInputProps('address.state')} />
+                  </FormCard>
+                  <FormCard title="Contato e assinatura" cols={2}>
+                    <MaskedInput label="Telefone" mask={PHONE_MASK} placeholder="(00) 00000-0000" inputMode="tel" {...form.getInputProps('phone')} />
+                    <TextInput label="E-mail" type="email" maxLength={200} {...form.getInputProps('email')} />
+                    <TextInput label="Site" placeholder="www.suaempresa.com.br" maxLength={200} {...form.getInputProps('website')} />
+                    <TextInput
+                      label="Cidade de assinatura"
+                      description="Onde os documentos são datados e assinados; em branco, a cidade do endereço"
+                      maxLength={120}
+                      {...form.getInputProps('signature_city')}
+                    />
+                  </FormCard>
                   <Group justify="space-between">
                     <Text size="xs" c="dimmed">
                       {data.updated_at ? `Atualizado em ${formatDateTime(data.updated_at)}` : ''}

@@ -1,6 +1,7 @@
 /** Dados da empresa: the form's values <-> the profile the API stores (unmasked CNPJ/CEP, E.164 phone). */
 import type { CompanyProfile, CompanyProfileUpdate } from '../../api/types';
-import { formatCep, formatPhone, isValidCnpj, phoneToE164, unmaskCep, unmaskDocument } from '../../lib/masks';
+import { addressToValues, blankToNull, orEmpty, valuesToAddress, type AddressValues } from '../../lib/addressForm';
+import { formatPhone, isValidCnpj, phoneToE164, unmaskCep, unmaskDocument } from '../../lib/masks';
 
 export interface CompanyFormValues {
   legal_name: string;
@@ -8,33 +9,24 @@ export interface CompanyFormValues {
   cnpj: string;
   state_registration: string;
   municipal_registration: string;
-  address: { cep: string; street: string; number: string; complement: string; district: string; city: string; state: string | null };
+  address: AddressValues;
   phone: string;
   email: string;
   website: string;
   signature_city: string;
 }
 
-const s = (value: string | null | undefined) => value ?? '';
-const t = (value: string) => (value.trim() === '' ? null : value.trim());
+const s = orEmpty;
+const t = blankToNull;
 
 export function profileToValues(profile: CompanyProfile | undefined): CompanyFormValues {
-  const address = profile?.address;
   return {
     legal_name: s(profile?.legal_name),
     trade_name: s(profile?.trade_name),
     cnpj: s(profile?.cnpj),
     state_registration: s(profile?.state_registration),
     municipal_registration: s(profile?.municipal_registration),
-    address: {
-      cep: formatCep(address?.cep),
-      street: s(address?.street),
-      number: s(address?.number),
-      complement: s(address?.complement),
-      district: s(address?.district),
-      city: s(address?.city),
-      state: address?.state ?? null,
-    },
+    address: addressToValues(profile?.address),
     phone: formatPhone(profile?.phone),
     email: s(profile?.email),
     website: s(profile?.website),
@@ -43,22 +35,13 @@ export function profileToValues(profile: CompanyProfile | undefined): CompanyFor
 }
 
 export function valuesToProfile(v: CompanyFormValues): CompanyProfileUpdate {
-  const address = {
-    cep: unmaskCep(v.address.cep),
-    street: t(v.address.street),
-    number: t(v.address.number),
-    complement: t(v.address.complement),
-    district: t(v.address.district),
-    city: t(v.address.city),
-    state: v.address.state || null,
-  };
   return {
     legal_name: v.legal_name.trim(),
     trade_name: t(v.trade_name),
     cnpj: unmaskDocument(v.cnpj),
     state_registration: t(v.state_registration),
     municipal_registration: t(v.municipal_registration),
-    address: Object.values(address).some((value) => value !== null) ? address : null,
+    address: valuesToAddress(v.address),
     phone: phoneToE164(v.phone),
     email: t(v.email),
     website: t(v.website),

@@ -1,10 +1,10 @@
 /** The client page's "Documentos" tab: the client's documents, newest first, and "Novo documento". */
-import { Button, Center, Group, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useMe } from '../../auth/MeContext';
 import { hasPermission } from '../../auth/permissions';
-import { QueryBoundary } from '../../components/QueryBoundary';
+import { PagedList } from '../../components/PagedList';
 import { useDocuments } from './documentsApi';
 import { DocumentTable } from './DocumentTable';
 
@@ -12,7 +12,6 @@ export default function ClientDocuments({ clientId, cardId, canCreate }: { clien
   const me = useMe();
   const canWrite = hasPermission(me, 'documentos:write');
   const list = useDocuments({ client_id: clientId });
-  const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
   const newLink = `/documentos/novo?cliente=${clientId}${cardId ? `&card=${cardId}` : ''}`;
   return (
     <Stack gap="sm" data-testid="client-documents">
@@ -23,22 +22,9 @@ export default function ClientDocuments({ clientId, cardId, canCreate }: { clien
           </Button>
         </Group>
       ) : null}
-      <QueryBoundary query={list}>
-        {rows.length === 0 ? (
-          <Center py="lg" data-testid="client-documents-empty">
-            <Text c="dimmed">Nenhum documento para este cliente.</Text>
-          </Center>
-        ) : (
-          <DocumentTable rows={rows} canWrite={canWrite} hideClient testId="client-documents-table" />
-        )}
-        {list.hasNextPage ? (
-          <Group justify="center">
-            <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-              Carregar mais
-            </Button>
-          </Group>
-        ) : null}
-      </QueryBoundary>
+      <PagedList query={list} emptyTestId="client-documents-empty" emptyPy="lg" loadMoreMt={0} empty="Nenhum documento para este cliente.">
+        {(rows) => <DocumentTable rows={rows} canWrite={canWrite} hideClient testId="client-documents-table" />}
+      </PagedList>
     </Stack>
   );
 }

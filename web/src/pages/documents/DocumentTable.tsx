@@ -1,12 +1,13 @@
 /** Documents as a table (cards on phones) with Abrir, Baixar PDF and Enviar por e-mail / WhatsApp. */
-import { ActionIcon, Anchor, Menu, Stack, Text } from '@mantine/core';
+import { Anchor, Menu, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconBrandWhatsapp, IconDots, IconDownload, IconFileText, IconMail } from '@tabler/icons-react';
+import { IconBrandWhatsapp, IconDownload, IconFileText, IconMail } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { errorMessage } from '../../api/errors';
 import type { Doc, DocChannel } from '../../api/types';
 import { ResponsiveTable, type Column } from '../../components/ResponsiveTable';
+import { RowActionsMenu } from '../../components/RowActionsMenu';
 import { formatDate, formatDateTime, formatMoney } from '../../lib/format';
 import { channelLabel } from './documentRules';
 import { openDownload } from './documentsApi';
@@ -86,33 +87,26 @@ export function DocumentTable({ rows, canWrite, hideClient = false, testId = 'do
         testId={testId}
         minWidth={hideClient ? 600 : 760}
         actions={(d) => (
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <ActionIcon variant="subtle" color="gray" aria-label={`Ações de ${d.number}`} data-testid={`document-actions-${d.id}`}>
-                <IconDots size={18} />
-              </ActionIcon>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Item leftSection={<IconFileText size={16} />} onClick={() => navigate(`/documentos/${d.id}`)}>
-                Abrir
+          <RowActionsMenu label={`Ações de ${d.number}`} testId={`document-actions-${d.id}`}>
+            <Menu.Item leftSection={<IconFileText size={16} />} onClick={() => navigate(`/documentos/${d.id}`)}>
+              Abrir
+            </Menu.Item>
+            {d.has_pdf && !d.processing ? (
+              <Menu.Item leftSection={<IconDownload size={16} />} onClick={() => download(d)}>
+                Baixar PDF
               </Menu.Item>
-              {d.has_pdf && !d.processing ? (
-                <Menu.Item leftSection={<IconDownload size={16} />} onClick={() => download(d)}>
-                  Baixar PDF
+            ) : null}
+            {canWrite && !d.processing ? (
+              <>
+                <Menu.Item leftSection={<IconMail size={16} />} onClick={() => setSending({ doc: d, channel: 'email' })}>
+                  Enviar por e-mail
                 </Menu.Item>
-              ) : null}
-              {canWrite && !d.processing ? (
-                <>
-                  <Menu.Item leftSection={<IconMail size={16} />} onClick={() => setSending({ doc: d, channel: 'email' })}>
-                    Enviar por e-mail
-                  </Menu.Item>
-                  <Menu.Item leftSection={<IconBrandWhatsapp size={16} />} onClick={() => setSending({ doc: d, channel: 'whatsapp' })}>
-                    Enviar por WhatsApp
-                  </Menu.Item>
-                </>
-              ) : null}
-            </Menu.Dropdown>
-          </Menu>
+                <Menu.Item leftSection={<IconBrandWhatsapp size={16} />} onClick={() => setSending({ doc: d, channel: 'whatsapp' })}>
+                  Enviar por WhatsApp
+                </Menu.Item>
+              </>
+            ) : null}
+          </RowActionsMenu>
         )}
       />
       <SendDialog doc={sending?.doc ?? null} channel={sending?.channel ?? null} onClose={() => setSending(null)} />

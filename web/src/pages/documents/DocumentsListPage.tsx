@@ -2,16 +2,18 @@
  * /documentos — proposals, contracts, orders and receipts, newest first. Filters in the address
  * (?tipo=&cliente=&status=&de=&ate=); the list refreshes itself while a PDF is being generated.
  */
-import { Button, Center, Grid, Group, Select, Stack, Text } from '@mantine/core';
+import { Button, Grid, Stack } from '@mantine/core';
 import { IconPlus, IconTemplate } from '@tabler/icons-react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useMe } from '../../auth/MeContext';
 import { hasPermission } from '../../auth/permissions';
 import { ClientSelect } from '../../components/ClientSelect';
 import { DayInput } from '../../components/DayTimeInputs';
+import { FilterSelect } from '../../components/FilterSelect';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryBoundary } from '../../components/QueryBoundary';
+import { PagedList } from '../../components/PagedList';
 import { isDayKey } from '../../lib/datetime';
+import { useUrlParams } from '../../lib/useUrlParams';
 import { useClient } from '../clients/clientsApi';
 import { KIND_OPTIONS, STATUS_OPTIONS, isKind, isStatus } from './documentRules';
 import { useDocuments } from './documentsApi';
@@ -21,7 +23,7 @@ export default function DocumentsListPage() {
   const me = useMe();
   const canWrite = hasPermission(me, 'documentos:write');
   const canTemplates = hasPermission(me, 'documentos:templates');
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams();
   const kind = isKind(params.get('tipo')) ? (params.get('tipo') as (typeof KIND_OPTIONS)[number]['value']) : undefined;
   const status = isStatus(params.get('status')) ? (params.get('status') as (typeof STATUS_OPTIONS)[number]['value']) : undefined;
   const clientId = params.get('cliente') || undefined;
@@ -29,21 +31,8 @@ export default function DocumentsListPage() {
   const to = isDayKey(params.get('ate')) ? params.get('ate')! : undefined;
   const client = useClient(clientId);
   const list = useDocuments({ kind, status, client_id: clientId, from, to });
-  const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = Boolean(kind || status || clientId || from || to);
 
-  const set = (changes: Record<string, string | null | undefined>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        return next;
-      },
-      { replace: true },
-    );
 
   return (
     <Stack gap={0} data-testid="documents-page">
@@ -67,28 +56,22 @@ export default function DocumentsListPage() {
       />
       <Grid gutter="sm" mb="md" data-testid="documents-filters">
         <Grid.Col span={{ base: 6, md: 2 }}>
-          <Select
+          <FilterSelect
             label="Tipo"
             placeholder="Todos"
             data={KIND_OPTIONS}
             value={kind ?? null}
             onChange={(value) => set({ tipo: value })}
-            clearable
-            allowDeselect
-            comboboxProps={{ withinPortal: true }}
             data-testid="documents-filter-kind"
           />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 2 }}>
-          <Select
+          <FilterSelect
             label="Situação"
             placeholder="Todas"
             data={STATUS_OPTIONS}
             value={status ?? null}
             onChange={(value) => set({ status: value })}
-            clearable
-            allowDeselect
-            comboboxProps={{ withinPortal: true }}
             data-testid="documents-filter-status"
           />
         </Grid.Col>
@@ -108,24 +91,13 @@ export default function DocumentsListPage() {
           <DayInput label="Até" clearable value={to ?? null} onChange={(value) => set({ ate: value })} data-testid="documents-filter-to" />
         </Grid.Col>
       </Grid>
-      <QueryBoundary query={list}>
-        {rows.length === 0 ? (
-          <Center py="xl" data-testid="documents-empty">
-            <Text c="dimmed" ta="center">
-              {filtered ? 'Nenhum documento com estes filtros.' : 'Nenhum documento ainda. Use "Novo documento" para montar uma proposta.'}
-            </Text>
-          </Center>
-        ) : (
-          <DocumentTable rows={rows} canWrite={canWrite} />
-        )}
-        {list.hasNextPage ? (
-          <Group justify="center" mt="md">
-            <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-              Carregar mais
-            </Button>
-          </Group>
-        ) : null}
-      </QueryBoundary>
+      <PagedList
+        query={list}
+        emptyTestId="documents-empty"
+        empty={filtered ? 'Nenhum documento com estes filtros.' : 'Nenhum documento ainda. Use "Novo documento" para montar uma proposta.'}
+      >
+        {(rows) => <DocumentTable rows={rows} canWrite={canWrite} />}
+      </PagedList>
     </Stack>
   );
 }

@@ -10,6 +10,7 @@ import { ConfirmModal } from '../../components/ConfirmModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryBoundary } from '../../components/QueryBoundary';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
+import { FormActions } from '../../components/FormActions';
 import { formatDateTime } from '../../lib/format';
 import { applyApiError, requiredText } from '../../lib/forms';
 import { MessageEditor } from './MessageEditor';
@@ -101,14 +102,7 @@ function TemplateFormModal({ template, opened, onClose, variables }: {
             clientId={null}
             variables={variables}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={save.isPending}>
-              Cancelar
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Salvar modelo
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} busy={save.isPending} submitLabel="Salvar modelo" />
         </Stack>
       </form>
     </Modal>

@@ -3,7 +3,7 @@
  * message (company template, variables, live preview) or an approved WhatsApp template, when (São Paulo
  * time, not in the past), purpose and repetition. The API's field errors land on their inputs.
  */
-import { Button, Group, Input, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Input, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -16,6 +16,7 @@ import { ClientSelect, type ClientOption } from '../../components/ClientSelect';
 import { DayInput, TimeField } from '../../components/DayTimeInputs';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { MaskedInput } from '../../components/MaskedInput';
+import { FormActions } from '../../components/FormActions';
 import { isPastMinute, nextWholeHour, spParts, spToday, toApiDateTime } from '../../lib/datetime';
 import { formatDateTime } from '../../lib/format';
 import { formatPhone, PHONE_MASK, phoneToE164 } from '../../lib/masks';
@@ -337,14 +338,7 @@ export function ScheduleFormModal({ opened, onClose, schedule, prefill }: Schedu
               {...form.getInputProps('until')}
             />
           ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={save.isPending}>
-              Cancelar
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="schedule-save">
-              {schedule ? 'Salvar' : 'Agendar'}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} busy={save.isPending} submitLabel={schedule ? 'Salvar' : 'Agendar'} submitTestId="schedule-save" />
         </Stack>
       </form>
     </Modal>

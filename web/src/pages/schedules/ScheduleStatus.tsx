@@ -2,17 +2,14 @@
  * A schedule's status badge. On "Erro" the reason shows on hover (mouse) and on tap (phones); "atrasado"
  * when it went out late; for "Ambos", each channel's outcome.
  */
-import { Badge, Group, Popover, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { Badge, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
-import { useRef } from 'react';
 import type { Schedule } from '../../api/types';
+import { ReasonBadge } from '../../components/ReasonBadge';
 import { channelOutcomes, statusBadge } from './scheduleRules';
 
 export function ScheduleStatusBadge({ schedule }: { schedule: Schedule }) {
   const badge = statusBadge(schedule);
-  const [opened, { open, close, toggle }] = useDisclosure(false);
-  const hovering = useRef(false);
   const label = (
     <Badge
       color={badge.color}
@@ -27,38 +24,7 @@ export function ScheduleStatusBadge({ schedule }: { schedule: Schedule }) {
   );
   return (
     <Group gap={4} wrap="wrap">
-      {badge.reason ? (
-        <Popover opened={opened} onChange={(value) => (value ? open() : close())} width={280} position="top" withArrow shadow="md" withinPortal>
-          <Popover.Target>
-            <UnstyledButton
-              // Hover only for a mouse (a tap's emulated mouseenter would open it and its click close it again);
-              // a click under the mouse keeps it open, a tap toggles it.
-              onClick={() => (hovering.current ? open() : toggle())}
-              onPointerEnter={(event) => {
-                if (event.pointerType !== 'mouse') return;
-                hovering.current = true;
-                open();
-              }}
-              onPointerLeave={(event) => {
-                if (event.pointerType !== 'mouse') return;
-                hovering.current = false;
-                close();
-              }}
-              aria-label={`Erro: ${badge.reason}`}
-              aria-expanded={opened}
-            >
-              {label}
-            </UnstyledButton>
-          </Popover.Target>
-          <Popover.Dropdown style={{ pointerEvents: 'none' }}>
-            <Text size="sm" data-testid="schedule-error" style={{ overflowWrap: 'anywhere' }}>
-              {badge.reason}
-            </Text>
-          </Popover.Dropdown>
-        </Popover>
-      ) : (
-        label
-      )}
+      <ReasonBadge badge={label} reason={badge.reason} width={280} reasonTestId="schedule-error" />
       {badge.late ? (
         <Tooltip label="Saiu mais de 2 minutos depois do horário agendado" withArrow events={{ hover: true, focus: true, touch: true }}>
           <Badge color="orange" variant="outline" size="sm" data-testid="schedule-late">

@@ -1,9 +1,10 @@
 /** Schedules as a table (cards on phones), with Editar / Cancelar while waiting and "Tentar novamente" on erro. */
-import { ActionIcon, Anchor, Menu, Stack, Text } from '@mantine/core';
-import { IconDots, IconPencil, IconRefresh, IconX } from '@tabler/icons-react';
+import { Anchor, Menu, Stack, Text } from '@mantine/core';
+import { IconPencil, IconRefresh, IconX } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { Schedule } from '../../api/types';
 import { ResponsiveTable, type Column } from '../../components/ResponsiveTable';
+import { RowActionsMenu } from '../../components/RowActionsMenu';
 import { formatDateTime } from '../../lib/format';
 import { channelLabel, purposeLabel, repeatLabel, targetLabel } from './scheduleRules';
 import { ChannelOutcomes, ScheduleStatusBadge } from './ScheduleStatus';
@@ -77,29 +78,22 @@ const COLUMNS: Column<Schedule>[] = [
 export function ScheduleActions({ schedule, canWrite, onEdit, onCancel, onRetry }: ScheduleHandlers & { schedule: Schedule }) {
   if (!canWrite || (schedule.status !== 'agendado' && schedule.status !== 'erro')) return null;
   return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <ActionIcon variant="subtle" color="gray" aria-label={`Ações do agendamento para ${targetLabel(schedule)}`} data-testid={`schedule-actions-${schedule.id}`}>
-          <IconDots size={18} />
-        </ActionIcon>
-      </Menu.Target>
-      <Menu.Dropdown>
-        {schedule.status === 'agendado' ? (
-          <>
-            <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => onEdit(schedule)}>
-              Editar
-            </Menu.Item>
-            <Menu.Item color="red" leftSection={<IconX size={16} />} onClick={() => onCancel(schedule)}>
-              Cancelar envio
-            </Menu.Item>
-          </>
-        ) : (
-          <Menu.Item leftSection={<IconRefresh size={16} />} onClick={() => onRetry(schedule)}>
-            Tentar novamente
+    <RowActionsMenu label={`Ações do agendamento para ${targetLabel(schedule)}`} testId={`schedule-actions-${schedule.id}`}>
+      {schedule.status === 'agendado' ? (
+        <>
+          <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => onEdit(schedule)}>
+            Editar
           </Menu.Item>
-        )}
-      </Menu.Dropdown>
-    </Menu>
+          <Menu.Item color="red" leftSection={<IconX size={16} />} onClick={() => onCancel(schedule)}>
+            Cancelar envio
+          </Menu.Item>
+        </>
+      ) : (
+        <Menu.Item leftSection={<IconRefresh size={16} />} onClick={() => onRetry(schedule)}>
+          Tentar novamente
+        </Menu.Item>
+      )}
+    </RowActionsMenu>
   );
 }
 

@@ -2,21 +2,22 @@
  * /agendamentos — scheduled WhatsApp and e-mail messages: list (filters in the address: status, canal,
  * periodo, de, ate), calendar (?visao=calendario) and the message templates (?visao=modelos).
  */
-import { Button, Center, Group, Select, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Stack, Tabs } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarMonth, IconList, IconPlus, IconTemplate } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/errors';
 import type { Channel, Schedule, ScheduleStatus } from '../../api/types';
 import { useMe } from '../../auth/MeContext';
 import { hasPermission } from '../../auth/permissions';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { DayInput } from '../../components/DayTimeInputs';
+import { FilterSelect } from '../../components/FilterSelect';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryBoundary } from '../../components/QueryBoundary';
+import { PagedList } from '../../components/PagedList';
 import { isDayKey, spToday } from '../../lib/datetime';
 import { formatDateTime } from '../../lib/format';
+import { useUrlParams } from '../../lib/useUrlParams';
 import { MessageTemplates } from './MessageTemplates';
 import { ScheduleCalendar } from './ScheduleCalendar';
 import { ScheduleFormModal } from './ScheduleFormModal';
@@ -31,33 +32,17 @@ const pick = <T extends string>(raw: string | null, options: readonly { value: T
 
 function ScheduleList({ filters, handlers }: { filters: Parameters<typeof useSchedules>[0]; handlers: Omit<Parameters<typeof ScheduleTable>[0], 'rows'> }) {
   const list = useSchedules(filters);
-  const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
   return (
-    <QueryBoundary query={list}>
-      {rows.length === 0 ? (
-        <Center py="xl" data-testid="schedules-empty">
-          <Text c="dimmed" ta="center">
-            Nenhum agendamento encontrado. Confira os filtros ou use "Agendar mensagem".
-          </Text>
-        </Center>
-      ) : (
-        <ScheduleTable rows={rows} {...handlers} />
-      )}
-      {list.hasNextPage ? (
-        <Center mt="md">
-          <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            Carregar mais
-          </Button>
-        </Center>
-      ) : null}
-    </QueryBoundary>
+    <PagedList query={list} emptyTestId="schedules-empty" empty='Nenhum agendamento encontrado. Confira os filtros ou use "Agendar mensagem".'>
+      {(rows) => <ScheduleTable rows={rows} {...handlers} />}
+    </PagedList>
   );
 }
 
 export default function SchedulesPage() {
   const me = useMe();
   const canWrite = hasPermission(me, 'agendamentos:write');
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams();
   const visao: Visao = params.get('visao') === 'calendario' ? 'calendario' : params.get('visao') === 'modelos' ? 'modelos' : 'lista';
   const status = pick<ScheduleStatus>(params.get('status'), STATUS_OPTIONS);
   const channel = pick<Channel>(params.get('canal'), CHANNEL_OPTIONS);
@@ -69,18 +54,6 @@ export default function SchedulesPage() {
   const [cancelling, setCancelling] = useState<Schedule | null>(null);
   const action = useScheduleAction();
 
-  const set = (changes: Record<string, string | null | undefined>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        return next;
-      },
-      { replace: true },
-    );
 
   const handlers = {
     canWrite,
@@ -124,26 +97,20 @@ export default function SchedulesPage() {
         {visao !== 'modelos' ? (
           <Stack gap="xs" mb="md">
             <SimpleGrid cols={{ base: 1, xs: 2, md: visao === 'lista' ? 3 : 2 }} spacing="sm" data-testid="schedules-filters">
-              <Select
+              <FilterSelect
                 label="Situação"
                 placeholder="Todas"
                 data={STATUS_OPTIONS}
                 value={status ?? null}
                 onChange={(value) => set({ status: value })}
-                clearable
-                allowDeselect
-                comboboxProps={{ withinPortal: true }}
                 data-testid="schedules-filter-status"
               />
-              <Select
+              <FilterSelect
                 label="Canal"
                 placeholder="Todos"
                 data={CHANNEL_OPTIONS.map((o) => (o.value === 'both' ? { ...o, label: 'WhatsApp e e-mail' } : o))}
                 value={channel ?? null}
                 onChange={(value) => set({ canal: value })}
-                clearable
-                allowDeselect
-                comboboxProps={{ withinPortal: true }}
                 data-testid="schedules-filter-channel"
               />
               {visao === 'lista' ? (

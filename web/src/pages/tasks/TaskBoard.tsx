@@ -1,9 +1,10 @@
 /** The small board: A fazer / Em andamento (the open tasks of the view) and Concluída (the user's latest done). */
-import { Badge, Button, Card, Center, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Card, Center, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { Task } from '../../api/types';
 import { useMe } from '../../auth/MeContext';
 import { hasPermission } from '../../auth/permissions';
+import { LoadMoreButton, pageItems } from '../../components/PagedList';
 import { QueryBoundary } from '../../components/QueryBoundary';
 import { TaskFormModal } from './TaskFormModal';
 import { TaskRow } from './TaskRow';
@@ -25,8 +26,8 @@ export function TaskBoard({ query }: { query: TaskListQuery }) {
   const done = useTasks({ view: 'done' }, !teamWide);
   const cancel = useTaskAction();
   const [editing, setEditing] = useState<Task | null>(null);
-  const openTasks = open.data?.pages.flatMap((page) => page.items) ?? [];
-  const doneTasks = done.data?.pages.flatMap((page) => page.items) ?? [];
+  const openTasks = pageItems(open);
+  const doneTasks = pageItems(done);
   // A task ticked on the board moves at once (the cache holds its new status).
   const all = [...openTasks, ...doneTasks.filter((d) => !openTasks.some((t) => t.id === d.id))];
   const showOwner = teamWide;
@@ -68,13 +69,7 @@ export function TaskBoard({ query }: { query: TaskListQuery }) {
           );
         })}
       </SimpleGrid>
-      {open.hasNextPage ? (
-        <Center mt="md">
-          <Button variant="default" onClick={() => void open.fetchNextPage()} loading={open.isFetchingNextPage}>
-            Carregar mais
-          </Button>
-        </Center>
-      ) : null}
+      <LoadMoreButton query={open} />
       <TaskFormModal opened={editing !== null} task={editing} onClose={() => setEditing(null)} />
     </QueryBoundary>
   );

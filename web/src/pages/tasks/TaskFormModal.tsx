@@ -3,7 +3,7 @@
  * 23:59 (due_has_time false). From a client or a card the link comes pre-filled, and the task can become
  * the card's next step.
  */
-import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -13,6 +13,7 @@ import { useMe } from '../../auth/MeContext';
 import { ClientSelect, type ClientOption } from '../../components/ClientSelect';
 import { DayInput, TimeField } from '../../components/DayTimeInputs';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions } from '../../components/FormActions';
 import { addDays, spParts, spToday } from '../../lib/datetime';
 import { applyApiError, requiredText } from '../../lib/forms';
 import { useUserOptions } from '../clients/clientsApi';
@@ -185,14 +186,7 @@ export function TaskFormModal({ opened, onClose, task, prefill, title }: TaskFor
               {...form.getInputProps('set_as_next_step', { type: 'checkbox' })}
             />
           ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={mutation.isPending}>
-              Cancelar
-            </Button>
-            <Button type="submit" loading={mutation.isPending} data-testid="task-save">
-              {task ? 'Salvar' : 'Criar tarefa'}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} busy={mutation.isPending} submitLabel={task ? 'Salvar' : 'Criar tarefa'} submitTestId="task-save" />
         </Stack>
       </form>
     </Modal>

@@ -1,10 +1,11 @@
 /** One task: the quick-complete box, title, priority, deadline (red when overdue), client, owner, actions. */
-import { ActionIcon, Anchor, Badge, Checkbox, Group, Menu, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Checkbox, Group, Menu, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconDots, IconPencil, IconPlayerPlay, IconRotate, IconX } from '@tabler/icons-react';
+import { IconPencil, IconPlayerPlay, IconRotate, IconX } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../api/errors';
 import type { Task } from '../../api/types';
+import { RowActionsMenu } from '../../components/RowActionsMenu';
 import { dueLabel, isOpen, priorityInfo, statusInfo } from './taskRules';
 import { useTaskAction, type TaskAction } from './tasksApi';
 
@@ -99,35 +100,28 @@ export function TaskRow({ task, canWrite, showOwner, hideClient, onEdit, onCance
           ) : null}
         </Stack>
         {canWrite ? (
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <ActionIcon variant="subtle" color="gray" aria-label={`Ações de ${task.title}`} data-testid={`task-actions-${task.id}`}>
-                <IconDots size={18} />
-              </ActionIcon>
-            </Menu.Target>
-            <Menu.Dropdown>
-              {open ? (
-                <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => onEdit(task)}>
-                  Editar
-                </Menu.Item>
-              ) : null}
-              {task.status === 'a_fazer' ? (
-                <Menu.Item leftSection={<IconPlayerPlay size={16} />} onClick={() => run('start')}>
-                  Marcar em andamento
-                </Menu.Item>
-              ) : null}
-              {!open ? (
-                <Menu.Item leftSection={<IconRotate size={16} />} onClick={() => run('reopen')}>
-                  Reabrir
-                </Menu.Item>
-              ) : null}
-              {open ? (
-                <Menu.Item color="red" leftSection={<IconX size={16} />} onClick={() => onCancel(task)}>
-                  Cancelar tarefa
-                </Menu.Item>
-              ) : null}
-            </Menu.Dropdown>
-          </Menu>
+          <RowActionsMenu label={`Ações de ${task.title}`} testId={`task-actions-${task.id}`}>
+            {open ? (
+              <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => onEdit(task)}>
+                Editar
+              </Menu.Item>
+            ) : null}
+            {task.status === 'a_fazer' ? (
+              <Menu.Item leftSection={<IconPlayerPlay size={16} />} onClick={() => run('start')}>
+                Marcar em andamento
+              </Menu.Item>
+            ) : null}
+            {!open ? (
+              <Menu.Item leftSection={<IconRotate size={16} />} onClick={() => run('reopen')}>
+                Reabrir
+              </Menu.Item>
+            ) : null}
+            {open ? (
+              <Menu.Item color="red" leftSection={<IconX size={16} />} onClick={() => onCancel(task)}>
+                Cancelar tarefa
+              </Menu.Item>
+            ) : null}
+          </RowActionsMenu>
         ) : null}
       </Group>
     </Paper>
