@@ -49,6 +49,9 @@ TEMPLATES: list[dict[str, Any]] = [
      "body": "Olá {{1}}, lembrando da nossa reunião em {{2}}. Até lá!"},
     {"name": "boas_vindas", "category": "MARKETING",
      "body": "Seja bem-vindo(a)! Obrigado pelo contato. Em que podemos ajudar?"},
+    # a document header: how a PDF reaches someone who has not written in the last 24 hours
+    {"name": "envio_documento", "category": "UTILITY", "header": "DOCUMENT",
+     "body": "Olá {{1}}, segue o documento que preparamos para você."},
 ]
 # Submitted but not approved yet: the client must leave it out.
 PENDING_TEMPLATE = {"name": "promocao_sazonal", "category": "MARKETING",
@@ -86,7 +89,8 @@ def template_list() -> list[dict[str, Any]]:
         out.append({
             "name": t["name"], "language": "pt_BR", "status": t.get("status", "APPROVED"),
             "category": t["category"], "id": str(900000000000001 + i),
-            "components": [{"type": "BODY", "text": t["body"]}],
+            "components": ([{"type": "HEADER", "format": t["header"]}] if t.get("header") else [])
+            + [{"type": "BODY", "text": t["body"]}],
         })
     return out
 
@@ -426,6 +430,13 @@ def _validate_template(template: Any) -> None:
     if known is None or code != "pt_BR":
         raise GraphFailure(404, 132001, "(#132001) Template name does not exist in the translation",
                            details=f"template name ({template['name']}) does not exist in {code}")
+    if known.get("header") == "DOCUMENT":
+        headers = [c for c in template.get("components") or []
+                   if isinstance(c, dict) and str(c.get("type", "")).lower() == "header"]
+        document = (((headers[0].get("parameters") or [{}])[0] or {}).get("document") or {}) if headers else {}
+        if not isinstance(document, dict) or not str(document.get("link") or "").startswith(("http://", "https://")):
+            raise GraphFailure(400, 132012, "(#132012) Parameter format does not match format in the created template",
+                               details="header: Format mismatch, expected DOCUMENT, received UNKNOWN")
     given = 0
     for component in template.get("components") or []:
         if isinstance(component, dict) and str(component.get("type", "")).lower() == "body":

@@ -166,7 +166,8 @@ def _whatsapp(record, actor_id, client, stored, send, filename) -> str:
                                            client=linked)
     link = storage.presigned(stored["pdf_key"], filename, storage.WHATSAPP_LINK_SECONDS)
     sent = sending.send_document(principal, get_config(record.tenant_id, "whatsapp"), conversation_id, send["to"],
-                                 linked, link=link, filename=filename, caption=send.get("message"))
+                                 linked, link=link, filename=filename, caption=send.get("message"),
+                                 name=client.first_name or client.display_name)
     if sent.status == "failed":
         from shared.schedules.outcomes import whatsapp_failure
 

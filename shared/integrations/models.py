@@ -25,6 +25,7 @@ class WhatsAppTemplate(BaseModel):
     category: str | None = None
     body: str | None = None
     parameters: int = 0
+    header: str | None = None  # Meta's header format: TEXT, IMAGE, DOCUMENT, VIDEO (None: no header)
 
 
 class WhatsAppSettings(_Settings):

@@ -64,8 +64,9 @@ def _whatsapp(config: IntegrationConfig, learned: dict) -> TestResult:
 
 def _template(raw: dict) -> WhatsAppTemplate:
     body = next((c.get("text") for c in raw.get("components", []) if c.get("type") == "BODY"), None)
+    header = next((c.get("format") for c in raw.get("components", []) if c.get("type") == "HEADER"), None)
     return WhatsAppTemplate(name=raw["name"], language=raw.get("language", "pt_BR"), category=raw.get("category"),
-                            body=body, parameters=(body or "").count("{{"))
+                            body=body, parameters=(body or "").count("{{"), header=header)
 
 
 def _smtp(config: IntegrationConfig, learned: dict) -> TestResult:

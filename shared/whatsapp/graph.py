@@ -111,12 +111,18 @@ def document_payload(to: str, link: str, filename: str, caption: str | None) -> 
     return {"to": to, "type": "document", "document": document}
 
 
-def template_payload(to: str, name: str, language: str, parameters: list[str]) -> dict:
-    """An approved template with its body parameters ({{1}}, {{2}}... in order)."""
+def template_payload(to: str, name: str, language: str, parameters: list[str], *,
+                     document: dict | None = None) -> dict:
+    """An approved template with its body parameters ({{1}}, {{2}}... in order) and, for a template
+    with a document header, the document (`{"link", "filename"}`)."""
     template: dict[str, Any] = {"name": name, "language": {"code": language}}
+    components: list[dict[str, Any]] = []
+    if document:
+        components.append({"type": "header", "parameters": [{"type": "document", "document": document}]})
     if parameters:
-        template["components"] = [{"type": "body",
-                                   "parameters": [{"type": "text", "text": p} for p in parameters]}]
+        components.append({"type": "body", "parameters": [{"type": "text", "text": p} for p in parameters]})
+    if components:
+        template["components"] = components
     return {"to": to, "type": "template", "template": template}
 
 

@@ -33,7 +33,9 @@ def status(principal: Principal) -> WhatsAppStatus:
     s = config.settings
     return WhatsAppStatus(configured=is_configured(config), sandbox=get_settings().sandbox,
                           display_phone_number=s.display_phone_number,
-                          auto_move_on_first_reply=s.auto_move_on_first_reply, templates=s.templates)
+                          auto_move_on_first_reply=s.auto_move_on_first_reply,
+                          # templates with a media header carry documents (Documentos), not typed messages
+                          templates=[t for t in s.templates if not t.header or t.header == "TEXT"])
 
 
 def is_configured(config) -> bool:

@@ -88,17 +88,34 @@ def deliver(principal: Principal, config: IntegrationConfig, conversation_id: st
     return _transmit(principal, config, token, client, message, payload)
 
 
+NO_DOCUMENT_TEMPLATE = (" Para enviar documentos a quem não escreveu nas últimas 24 horas, aprove na Meta um modelo "
+                        "com cabeçalho de documento (e no máximo um parâmetro, o nome) e sincronize os modelos em "
+                        "Integrações.")
+
+
 def send_document(principal: Principal, config: IntegrationConfig, conversation_id: str, phone: str,
-                  client: ClientRecord | None, *, link: str, filename: str, caption: str | None) -> MessagePublic:
-    """A PDF as a document message (Meta downloads it from `link`); inside the 24-hour window only,
-    like any message that is not an approved template."""
+                  client: ClientRecord | None, *, link: str, filename: str, caption: str | None,
+                  name: str) -> MessagePublic:
+    """A PDF that Meta downloads from `link`: a document message inside the 24-hour window; outside
+    it, the company's approved template with a document header (its one parameter, if any, `name`)."""
     token = _token(config)
     _check_client(client)
-    _window(config.tenant_id, conversation_id, None, "channel")
-    message = _outgoing(principal, config.tenant_id, conversation_id, "document", None, caption=caption or filename,
-                        media={"filename": filename, "mime_type": "application/pdf"})
-    return _transmit(principal, config, token, client, message,
-                     graph.document_payload(phone, link, filename, caption))
+    media = {"filename": filename, "mime_type": "application/pdf"}
+    conversation = conversations.get(config.tenant_id, conversation_id, consistent=True)
+    if conversation.window_open():
+        message = _outgoing(principal, config.tenant_id, conversation_id, "document", None,
+                            caption=caption or filename, media=media)
+        return _transmit(principal, config, token, client, message,
+                         graph.document_payload(phone, link, filename, caption))
+    template = next((t for t in config.settings.templates if t.header == "DOCUMENT" and t.parameters <= 1), None)
+    if template is None:
+        raise ValidationFailed(WINDOW_CLOSED + NO_DOCUMENT_TEMPLATE, field="channel")
+    parameters = [name] if template.parameters else []
+    ref = TemplateRef(name=template.name, language=template.language, parameters=parameters)
+    message = _outgoing(principal, config.tenant_id, conversation_id, "template", render(template, parameters),
+                        template=ref, media=media)
+    return _transmit(principal, config, token, client, message, graph.template_payload(
+        phone, ref.name, ref.language, parameters, document={"link": link, "filename": filename}))
 
 
 def _outgoing(principal: Principal, tenant: str, conversation_id: str, kind: str, text: str | None,
@@ -144,6 +161,9 @@ def approved(config: IntegrationConfig, wanted: TemplateSend) -> WhatsAppTemplat
     if found is None:
         raise ValidationFailed("Modelo não encontrado entre os aprovados da empresa. Sincronize os modelos em "
                                "Integrações.", field="template.name")
+    if found.header and found.header != "TEXT":
+        raise ValidationFailed(f"O modelo {found.name} tem cabeçalho de mídia ({found.header.lower()}): ele só "
+                               "serve para enviar documentos pela tela de Documentos.", field="template.name")
     if len(wanted.parameters) != found.parameters or any(not p.strip() for p in wanted.parameters):
         raise ValidationFailed(f"O modelo {found.name} pede {found.parameters} parâmetro(s), todos preenchidos.",
                                field="template.parameters")

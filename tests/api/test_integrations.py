@@ -144,7 +144,7 @@ def test_whatsapp_test_calls_meta_and_learns_the_number(api, world, admin, monke
     item = by_kind(api.get("/api/integrations", headers=admin))["whatsapp"]
     assert item["last_test"]["ok"] is True and item["settings"]["display_phone_number"] == "+55 11 4000-0000"
     assert item["settings"]["templates"] == [{"name": "retorno", "language": "pt_BR", "category": "UTILITY",
-                                              "body": "Olá {{1}}!", "parameters": 1}]
+                                              "body": "Olá {{1}}!", "parameters": 1, "header": None}]
 
 
 def test_whatsapp_test_failure_shows_metas_reason(api, world, admin, monkeypatch):

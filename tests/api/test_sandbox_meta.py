@@ -151,7 +151,8 @@ def test_templates_lists_only_approved_pt_br_templates(graph_at):
     register(graph_at)
     templates = graph.approved_templates(WABA, TOKEN)
     names = [t["name"] for t in templates]
-    assert names == ["retorno_proposta", "lembrete_reuniao", "boas_vindas"]
+    assert names == ["retorno_proposta", "lembrete_reuniao", "boas_vindas", "envio_documento"]
+    assert templates[-1]["components"][0] == {"type": "HEADER", "format": "DOCUMENT"}
     first = templates[0]
     assert first["language"] == "pt_BR" and first["status"] == "APPROVED" and first["category"]
     assert first["components"] == [{"type": "BODY", "text": "Olá {{1}}, tudo bem? Podemos conversar sobre a "
@@ -300,3 +301,16 @@ def test_cora_testar_runs_against_the_fake(aws, sandbox, monkeypatch, client_id,
     assert result.ok is ok, result.message
     if not ok:
         assert "recusou a autenticação (401)" in result.message
+
+
+def test_a_document_header_template_needs_the_document(graph_at):
+    register(graph_at)
+    body = {"type": "body", "parameters": [{"type": "text", "text": "Ana"}]}
+    with pytest.raises(graph.GraphError) as missing:
+        graph.send_message(PNID, TOKEN, {"to": "+5511987654321", "type": "template", "template": {
+            "name": "envio_documento", "language": {"code": "pt_BR"}, "components": [body]}})
+    assert missing.value.code == 132012
+    wamid = graph.send_message(PNID, TOKEN, graph.template_payload(
+        "+5511987654321", "envio_documento", "pt_BR", ["Ana"],
+        document={"link": "https://arquivos.exemplo/proposta.pdf", "filename": "PROP-2026-0001.pdf"}))
+    assert wamid.startswith("wamid.")

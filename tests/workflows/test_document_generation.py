@@ -130,7 +130,56 @@ def test_a_failed_send_ends_in_error_with_the_reason(api, world, seller, fake_me
     assert api.post(f"/api/documents/{doc['id']}/send", headers=seller,
                     json={"channel": "whatsapp"}).status_code == 202
     final = settled(api, seller, doc["id"])
-    assert final["status"] == "erro" and "24 horas" in final["error"]
+    assert final["status"] == "erro" and "24 horas" in final["error"] and "cabeçalho de documento" in final["error"]
     assert fake_meta.sent == []
     assert api.post(f"/api/documents/{doc['id']}/send", headers=seller, json={"channel": "email", "to": "x@"}) \
         .status_code == 422
+
+
+DOCUMENT_TEMPLATE = {"name": "envio_documento", "language": "pt_BR", "category": "UTILITY", "header": "DOCUMENT",
+                     "body": "Olá {{1}}, segue o documento.", "parameters": 1}
+
+
+def test_whatsapp_outside_the_window_goes_as_the_document_template(api, world, seller, fake_meta, serialized):
+    connect_whatsapp(world.a.tenant_id, templates=[DOCUMENT_TEMPLATE])
+    c = new_client(api, seller)
+    doc = proposal(api, seller, c["id"])
+    api.post(f"/api/documents/{doc['id']}/send", headers=seller, json={"channel": "whatsapp"})
+    final = settled(api, seller, doc["id"])
+    assert final["status"] == "enviado", final["error"]
+    assert final["sent"] == {**final["sent"], "channel": "whatsapp", "to": "+5511987654321"}
+    (sent,) = fake_meta.sent
+    assert sent["to"] == "+5511987654321" and sent["template"]["name"] == "envio_documento"
+    header, body = sent["template"]["components"]
+    document = header["parameters"][0]["document"]
+    assert document["filename"] == f"{doc['number']}.pdf" and "X-Amz-Signature" in document["link"]
+    assert body["parameters"] == [{"type": "text", "text": "Helena"}]
+
+
+def test_whatsapp_inside_the_window_goes_as_a_document_message(api, world, seller, fake_meta, serialized):
+    from shared import clock
+    from shared.whatsapp import conversations
+
+    connect_whatsapp(world.a.tenant_id)
+    c = new_client(api, seller)
+    conv = conversations.open_for(world.a.tenant_id, "+5511987654321")
+    conversations.change(world.a.tenant_id, conv.id,
+                         lambda old: old.model_copy(update={"last_inbound_at": clock.now_iso()}))
+    doc = proposal(api, seller, c["id"])
+    api.post(f"/api/documents/{doc['id']}/send", headers=seller, json={"channel": "whatsapp", "message": "Segue!"})
+    final = settled(api, seller, doc["id"])
+    assert final["status"] == "enviado", final["error"]
+    (sent,) = fake_meta.sent
+    assert sent["type"] == "document" and sent["document"]["caption"] == "Segue!"
+    assert sent["document"]["filename"] == f"{doc['number']}.pdf"
+
+
+def test_a_document_template_is_not_offered_for_typed_messages(api, world, seller, fake_meta):
+    connect_whatsapp(world.a.tenant_id, templates=[DOCUMENT_TEMPLATE, {
+        "name": "lembrete", "language": "pt_BR", "category": "UTILITY", "body": "Olá {{1}}!", "parameters": 1}])
+    status = api.get("/api/whatsapp/status", headers=seller).json()
+    assert [t["name"] for t in status["templates"]] == ["lembrete"]
+    resp = api.post("/api/schedules", headers=seller, json={
+        "channel": "whatsapp", "to_phone": "(11) 94444-3333", "send_at": "2030-01-01T10:00:00-03:00",
+        "whatsapp_template": {"name": "envio_documento", "language": "pt_BR", "parameters": ["x"]}})
+    assert resp.status_code == 422 and resp.json()["errors"][0]["field"] == "whatsapp_template.name"
