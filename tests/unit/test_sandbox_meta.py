@@ -125,8 +125,9 @@ def test_bodies_meta_refuses(fake, body, code):
 def test_templates_need_the_accounts_token(fake):
     data = fake.templates(WABA, TOKEN)["data"]
     approved = [t for t in data if t["status"] == "APPROVED"]
-    assert [t["name"] for t in approved] == ["retorno_proposta", "lembrete_reuniao", "boas_vindas"]
-    assert all(t["language"] == "pt_BR" and t["components"][0]["type"] == "BODY" for t in data)
+    assert [t["name"] for t in approved] == ["retorno_proposta", "lembrete_reuniao", "boas_vindas", "envio_documento"]
+    assert all(t["language"] == "pt_BR" and t["components"][-1]["type"] == "BODY" for t in data)
+    assert [t["components"][0] for t in data if len(t["components"]) > 1] == [{"type": "HEADER", "format": "DOCUMENT"}]
     assert any(t["status"] != "APPROVED" for t in data)
     with pytest.raises(meta.GraphFailure):
         fake.templates(WABA, "other")
