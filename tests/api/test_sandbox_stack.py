@@ -72,8 +72,8 @@ def test_a_company_connects_whatsapp_to_the_sandbox_and_talks_to_a_lead(stack):
     assert tested["message"] == "Conectado: Outra Empresa Ltda +55 11 4000-1222"
     status = httpx.get(f"{base}/api/whatsapp/status", headers=admin, timeout=30).json()
     assert status["sandbox"] is True and status["display_phone_number"] == "+55 11 4000-1222"
-    assert [t["name"] for t in status["templates"]] == ["retorno_proposta", "lembrete_reuniao", "boas_vindas",
-                                                         "envio_documento"]
+    # the document-header template (envio_documento) is for Documentos, not offered for typed messages
+    assert [t["name"] for t in status["templates"]] == ["retorno_proposta", "lembrete_reuniao", "boas_vindas"]
 
     simulated = httpx.post(f"{base}/api/whatsapp/sandbox/inbound", headers=admin, timeout=60,
                            json={"phone": "11 98888-7777", "name": "Fulano de Tal", "text": "Oi, quero um orçamento"})
