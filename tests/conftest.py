@@ -76,7 +76,7 @@ def atomic_requests(monkeypatch):
 
     from botocore.client import BaseClient
 
-    lock = threading.Lock()
+    lock = threading.RLock()  # re-entrant: a state machine's Lambda call runs our handler, which calls AWS
     original = BaseClient._make_api_call
 
     def call(self, operation, params):

@@ -227,18 +227,21 @@ def render_html(record: DocumentRecord, *, company=None) -> str:
     return renderer.render(template_source(record.tenant_id, record.kind), context)
 
 
-def pdf_bytes(record: DocumentRecord, html: str) -> bytes:
+def pdf_bytes(record: DocumentRecord, html: str, *, company=None) -> bytes:
     from shared.company.service import company_info
     from shared.documents.pdf import build_pdf
 
-    return build_pdf(html, company=company_info(record.tenant_id), title=ctx.KINDS[record.kind],
+    return build_pdf(html, company=company or company_info(record.tenant_id), title=ctx.KINDS[record.kind],
                      number=record.number)
 
 
 def preview(principal: Principal, document_id: str) -> bytes:
     """The PDF as it would be generated now (the review screen), not stored."""
+    from shared.company.service import company_info
+
     record = get(principal, document_id)
-    return pdf_bytes(record, render_html(record))
+    company = company_info(record.tenant_id)  # read once: placeholders and the page header
+    return pdf_bytes(record, render_html(record, company=company), company=company)
 
 
 def download(principal: Principal, document_id: str):
@@ -290,15 +293,10 @@ def template_preview(principal: Principal, kind: str, body: str) -> bytes:
     from shared.company.service import company_info
     from shared.documents.pdf import build_pdf
 
-    html = renderer.render(body, {**ctx.sample_context(_kind(kind)), **_company_placeholders(principal)})
-    return build_pdf(html, company=company_info(_tenant(principal)), title=ctx.KINDS[kind], number="PREVIA")
-
-
-def _company_placeholders(principal: Principal) -> dict:
-    from shared.company.service import company_info
-
-    company = company_info(_tenant(principal), with_logo=False)
-    if not company.name:
-        return {}
-    return {"empresa": ctx.company_placeholders(company)}
+    company = company_info(_tenant(principal))  # read once: placeholders and the page header
+    sample = ctx.sample_context(_kind(kind))
+    if company.name:
+        sample["empresa"] = ctx.company_placeholders(company)
+    html = renderer.render(body, sample)
+    return build_pdf(html, company=company, title=ctx.KINDS[kind], number="PREVIA")
 

@@ -97,11 +97,7 @@ def _check_whatsapp_template(tenant: str, data: ScheduleFields) -> None:
     config = get_config(tenant, "whatsapp")
     if not inbox.is_configured(config):
         return
-    try:
-        sending.approved(config, data.whatsapp_template)
-    except ValidationFailed as exc:
-        raise ValidationFailed(exc.detail, field=f"whatsapp_{exc.field}" if exc.field else "whatsapp_template") \
-            from None
+    sending.approved(config, data.whatsapp_template, field="whatsapp_template")
 
 
 def create(principal: Principal, data: ScheduleCreate) -> ScheduleRecord:

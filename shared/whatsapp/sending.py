@@ -155,18 +155,18 @@ def _check_client(client: ClientRecord | None) -> None:
         raise ValidationFailed(OPTED_OUT, field="text")
 
 
-def approved(config: IntegrationConfig, wanted: TemplateSend) -> WhatsAppTemplate:
+def approved(config: IntegrationConfig, wanted: TemplateSend, *, field: str = "template") -> WhatsAppTemplate:
     found = next((t for t in config.settings.templates
                   if t.name == wanted.name and wanted.language in (None, t.language)), None)
     if found is None:
         raise ValidationFailed("Modelo não encontrado entre os aprovados da empresa. Sincronize os modelos em "
-                               "Integrações.", field="template.name")
+                               "Integrações.", field=f"{field}.name")
     if found.header and found.header != "TEXT":
         raise ValidationFailed(f"O modelo {found.name} tem cabeçalho de mídia ({found.header.lower()}): ele só "
-                               "serve para enviar documentos pela tela de Documentos.", field="template.name")
+                               "serve para enviar documentos pela tela de Documentos.", field=f"{field}.name")
     if len(wanted.parameters) != found.parameters or any(not p.strip() for p in wanted.parameters):
         raise ValidationFailed(f"O modelo {found.name} pede {found.parameters} parâmetro(s), todos preenchidos.",
-                               field="template.parameters")
+                               field=f"{field}.parameters")
     return found
 
 

@@ -22,23 +22,6 @@ def seller(api, world):
     return auth_headers(api, world.a.emails["vendedor"])
 
 
-@pytest.fixture
-def serialized(monkeypatch):
-    """moto's backends are not thread-safe and the state machine runs in moto's own thread: one AWS
-    call at a time (re-entrant: a Task's Lambda call runs our handler, which calls AWS again)."""
-    import threading
-
-    from botocore.client import BaseClient
-
-    lock = threading.RLock()
-    original = BaseClient._make_api_call
-
-    def call(self, operation, params):
-        with lock:
-            return original(self, operation, params)
-
-    monkeypatch.setattr(BaseClient, "_make_api_call", call)
-
 
 def new_client(api, headers, **extra):
     body = {"type": "pf", "first_name": "Helena", "last_name": "Prado", "document": "52998224725",
@@ -72,7 +55,7 @@ def pdf_text(key: str) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(raw)).pages)
 
 
-def test_generate_then_send_by_email_with_the_pdf_attached(api, world, seller, smtp_server, serialized):
+def test_generate_then_send_by_email_with_the_pdf_attached(api, world, seller, smtp_server, atomic_requests):
     controller, inbox = smtp_server
     connect_smtp(world.a.tenant_id, controller.port)
     c = new_client(api, seller)
@@ -105,7 +88,7 @@ def test_generate_then_send_by_email_with_the_pdf_attached(api, world, seller, s
     assert "stage_moved" in kinds
 
 
-def test_a_contract_for_a_card_in_negotiation_offers_closing(api, world, seller, serialized):
+def test_a_contract_for_a_card_in_negotiation_offers_closing(api, world, seller, atomic_requests):
     c = new_client(api, seller)
     moved = api.post(f"/api/funnel/cards/{c['card_id']}/move", headers=seller, json={"stage": "negociacao"})
     assert moved.status_code == 200, moved.text
@@ -122,7 +105,7 @@ def test_a_contract_for_a_card_in_negotiation_offers_closing(api, world, seller,
     assert "Plano anual" in text and "R$ 12.000,00" in text and "doze mil reais" in text
 
 
-def test_a_failed_send_ends_in_error_with_the_reason(api, world, seller, fake_meta, serialized):
+def test_a_failed_send_ends_in_error_with_the_reason(api, world, seller, fake_meta, atomic_requests):
     """WhatsApp documents need the 24-hour window: a client who never wrote -> erro, saying why."""
     connect_whatsapp(world.a.tenant_id)
     c = new_client(api, seller)
@@ -140,7 +123,7 @@ DOCUMENT_TEMPLATE = {"name": "envio_documento", "language": "pt_BR", "category":
                      "body": "Olá {{1}}, segue o documento.", "parameters": 1}
 
 
-def test_whatsapp_outside_the_window_goes_as_the_document_template(api, world, seller, fake_meta, serialized):
+def test_whatsapp_outside_the_window_goes_as_the_document_template(api, world, seller, fake_meta, atomic_requests):
     connect_whatsapp(world.a.tenant_id, templates=[DOCUMENT_TEMPLATE])
     c = new_client(api, seller)
     doc = proposal(api, seller, c["id"])
@@ -156,7 +139,7 @@ def test_whatsapp_outside_the_window_goes_as_the_document_template(api, world, s
     assert body["parameters"] == [{"type": "text", "text": "Helena"}]
 
 
-def test_whatsapp_inside_the_window_goes_as_a_document_message(api, world, seller, fake_meta, serialized):
+def test_whatsapp_inside_the_window_goes_as_a_document_message(api, world, seller, fake_meta, atomic_requests):
     from shared import clock
     from shared.whatsapp import conversations
 
