@@ -307,6 +307,29 @@ EVENTS.update({
                                        "actor_id": stable_id("user:vendedor@demo.local")}},
 })
 
+_UNKNOWN_CHARGE = stable_id("charge:unknown")
+EVENTS.update({
+    "charges/list.json": http("GET", "/api/charges", query="status=vencida&limit=20", ctx=ADMIN),
+    "charges/totals.json": http("GET", "/api/charges/totals", route="/api/charges/{proxy+}", ctx=ADMIN,
+                                proxy="totals", query="due_from=2026-12-01&due_to=2026-12-31"),
+    "charges/refused-below-cora-minimum.json": http(
+        "POST", "/api/charges", ctx=ADMIN, body={"client_id": _UNKNOWN_CHARGE, "description": "Mensalidade",
+                                                 "amount_cents": 499, "due_date": "2027-01-10"}),
+    "charges/refused-seller-creates-charge.json": http(
+        "POST", "/api/charges", ctx=SELLER, body={"client_id": _UNKNOWN_CHARGE, "description": "Mensalidade",
+                                                  "amount_cents": 5000, "due_date": "2027-01-10"}),
+    "charges/refused-unknown-charge.json": http(
+        "GET", f"/api/charges/{_UNKNOWN_CHARGE}", route="/api/charges/{proxy+}", ctx=ADMIN, proxy=_UNKNOWN_CHARGE),
+    # Cora's payment webhook on a route id that names no company.
+    "charges/refused-cora-webhook-unknown-route.json": http(
+        "POST", "/webhooks/cora/rota-desconhecida", route="/webhooks/cora/{hook_id}", ctx=None,
+        path_params={"hook_id": "rota-desconhecida"}, headers={"user-agent": "Cora-Webhook", "webhook-event-id": "evt_0001", "webhook-event-type": "invoice.paid",
+                 "webhook-resource-id": "inv_0001"}),
+    # A Task state of statemachines/charge_series.asl.json (one installment of the Map).
+    "charges/refused-step-issue-unknown-charge.json": {
+        "step": "issue", "charge": {"tenant_id": stable_id("tenant:demo"), "id": _UNKNOWN_CHARGE}},
+})
+
 
 def main() -> None:
     for name, event in EVENTS.items():

@@ -104,13 +104,16 @@ DEMO_WHATSAPP = {"phone_number_id": "100200300400500", "waba_id": "2003004005006
 DEMO_WHATSAPP_SECRETS = {"access_token": "sandbox-token-demo", "app_secret": "sandbox-app-secret",
                          "verify_token": "sandbox-verify-token"}
 DEMO_SMTP_USER = ("demo", "demo")
+DEMO_CORA_CLIENT_ID = "int-impacte-demo"
 
 
 def seed_integrations(tenant_id: str, smtp_port: int) -> None:
-    """WhatsApp (sandbox number), e-mail (the SMTP sink) and lead capture of "Impacte Demo".
+    """WhatsApp (sandbox number), e-mail (the SMTP sink), lead capture and Cora (a self-signed
+    certificate; the fake Cora checks only the client id) of "Impacte Demo".
 
-    Local stack only. Saving WhatsApp queues its webhook registration with the fake Meta (it runs
-    once the server listens); `check_demo_whatsapp` then runs Testar to learn the number and templates.
+    Local stack only. Saving WhatsApp queues its webhook registration with the fake Meta (it runs once
+    the server listens); `check_demo_integration` then runs Testar (WhatsApp: number and templates;
+    Cora: a token and the payment webhook registered at the fake Cora).
     """
     from shared.integrations.models import IntegrationUpdate
     from shared.integrations.service import configure
@@ -125,15 +128,21 @@ def seed_integrations(tenant_id: str, smtp_port: int) -> None:
                   "from_email": "contato@impactedemo.com.br"},
         secrets={"password": DEMO_SMTP_USER[1]}))
     configure(tenant_id, "leads", IntegrationUpdate(settings={"default_origin": "site"}))
+    from devstack.certificates import self_signed_pair
+
+    cert, key = self_signed_pair(DEMO_CORA_CLIENT_ID)
+    configure(tenant_id, "cora", IntegrationUpdate(settings={"client_id": DEMO_CORA_CLIENT_ID, "environment": "stage"},
+                                                   secrets={"certificate": cert, "private_key": key}))
 
 
-def check_demo_whatsapp(tenant_id: str) -> str:
-    """Testar on the demo WhatsApp (as the administrator): stores the display number and templates."""
+def check_demo_integration(tenant_id: str, kind: str) -> str:
+    """Testar on a demo integration (as the administrator): WhatsApp learns the number and templates;
+    Cora gets a token and registers the payment webhook with the sandbox's fake Cora."""
     from shared.auth.principal import build_principal, load_account
     from shared.integrations import testers
 
     user, tenant, roles, _ = load_account(tenant_id, stable_id(f"user:{DEMO_USERS[0][2]}"))
-    result = testers.run(build_principal(user, tenant, roles, session_id=""), "whatsapp")
+    result = testers.run(build_principal(user, tenant, roles, session_id=""), kind)
     return result.message
 
 
@@ -146,4 +155,4 @@ def demo_logins() -> list[tuple[str, str, str]]:
     return rows
 
 
-__all__ = ["DEMO_PASSWORD", "check_demo_whatsapp", "demo_logins", "seed", "seed_integrations", "stable_id"]
+__all__ = ["DEMO_PASSWORD", "check_demo_integration", "demo_logins", "seed", "seed_integrations", "stable_id"]

@@ -59,7 +59,7 @@ def boot(host: str = "127.0.0.1", port: int = 8000):
     from devstack import sandbox
     from devstack.emulator import start_emulator
     from devstack.resources import create_all
-    from devstack.seed import check_demo_whatsapp, seed, seed_integrations
+    from devstack.seed import check_demo_integration, seed, seed_integrations
 
     use_sandbox = sandbox.enabled()
     if use_sandbox:
@@ -71,7 +71,9 @@ def boot(host: str = "127.0.0.1", port: int = 8000):
     if use_sandbox:
         box = sandbox.start(port)
         seed_integrations(tenant_id, box.smtp_port)
-        box.after_ready.append(lambda: box.note("Testar WhatsApp da Impacte Demo: " + check_demo_whatsapp(tenant_id)))
+        for kind, label in (("whatsapp", "WhatsApp"), ("cora", "Cora")):
+            box.after_ready.append(lambda kind=kind, label=label: box.note(
+                f"Testar {label} da Impacte Demo: " + check_demo_integration(tenant_id, kind)))
         box.when_ready()
     return build_local_app(box), box
 

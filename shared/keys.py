@@ -475,3 +475,65 @@ def document_templates_pk(tenant_id: str) -> str:
 def document_template(tenant_id: str, kind: str) -> Key:
     """The company's own template of a kind (absent: the default one)."""
     return Key(document_templates_pk(tenant_id), kind)
+
+
+# --- charges (cobranças at Cora) --------------------------------------------------------------------
+
+def charge(tenant_id: str, charge_id: str) -> Key:
+    if not is_valid_id(charge_id):
+        raise ValueError("charge id must be a ULID")
+    return Key(_tenant(tenant_id) + f"CHG#{charge_id}", "CHG")
+
+
+def charge_gsis(tenant_id: str, charge_id: str, due_date: str, client_id: str, *, open_: bool) -> dict[str, str]:
+    """The company's charges by due date (GSI1), one client's (GSI2) and, while still to be received,
+    the open ones by due date (GSI3: overdue = due before today)."""
+    sort = f"{due_date}#{charge_id}"
+    found = {"GSI1PK": charges_pk(tenant_id), "GSI1SK": sort,
+             "GSI2PK": charges_by_client_pk(tenant_id, client_id), "GSI2SK": sort}
+    if open_:
+        found.update(GSI3PK=open_charges_pk(tenant_id), GSI3SK=sort)
+    return found
+
+
+def charges_pk(tenant_id: str) -> str:
+    return _tenant(tenant_id) + "CHGS"
+
+
+def charges_by_client_pk(tenant_id: str, client_id: str) -> str:
+    return _tenant(tenant_id) + f"CHGS#CLIENT#{client_id}"
+
+
+def open_charges_pk(tenant_id: str) -> str:
+    return _tenant(tenant_id) + "CHGS#OPEN"
+
+
+def charge_guard(tenant_id: str, client_id: str, due_date: str, amount_cents: int) -> Key:
+    """One live charge per client, due date and amount: written in the charge's own transaction."""
+    return Key(_tenant(tenant_id) + f"CHGDUP#{client_id}#{due_date}#{amount_cents}", "GUARD")
+
+
+def charge_series(tenant_id: str, series_id: str) -> Key:
+    if not is_valid_id(series_id):
+        raise ValueError("series id must be a ULID")
+    return Key(_tenant(tenant_id) + f"CHGSER#{series_id}", "SERIES")
+
+
+def charge_invoice_ref(tenant_id: str, invoice_id: str) -> Key:
+    """Cora invoice id -> our charge, inside the company: another company's invoice finds nothing."""
+    return Key(_tenant(tenant_id) + f"CORAINV#{invoice_id}", "REF")
+
+
+def cora_event(tenant_id: str, event_id: str) -> Key:
+    """A Cora webhook event already processed (kept a while with a TTL)."""
+    return Key(_tenant(tenant_id) + f"CORAEVT#{event_id}", "EVENT")
+
+
+def charge_stats(tenant_id: str) -> Key:
+    """Running count and sum of the charges still to be received (Dashboard)."""
+    return Key(stats_pk(tenant_id), "CHARGES")
+
+
+def charge_settings(tenant_id: str) -> Key:
+    """The company's charge rules: reminders, receipt, card move on payment."""
+    return tenant_setting(tenant_id, "CHARGES")

@@ -27,6 +27,8 @@ class Settings(BaseSettings):
     documents_bucket: str = "impacte-local-documents"
     document_state_machine_arn: str = ("arn:aws:states:us-east-1:123456789012:stateMachine:"
                                        "impacte-local-document-generation")
+    charge_series_state_machine_arn: str = ("arn:aws:states:us-east-1:123456789012:stateMachine:"
+                                            "impacte-local-charge-series")
     event_bus_name: str = "impacte-local"
     secrets_prefix: str = "impacte/local"
     jwt_secret_id: str = "impacte/local/platform/jwt-signing-key"

@@ -21,7 +21,7 @@ import pytest
 from shared.aws import reset_clients
 from shared.secrets import reset_secret_cache
 from shared.settings import get_settings
-from tests.support.fakes import fake_meta, smtp_server  # noqa: F401  (provider fakes, as fixtures)
+from tests.support.fakes import fake_cora, fake_meta, smtp_server  # noqa: F401  (provider fakes, as fixtures)
 
 
 @pytest.fixture(autouse=True)

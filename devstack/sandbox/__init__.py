@@ -172,7 +172,7 @@ def router(box: Sandbox) -> APIRouter:
                         "display_phone_number": n.display_phone_number, "verified_name": n.verified_name,
                         "webhook_verified": n.webhook_url is not None} for n in meta.META.numbers.values()]
         return JSONResponse({"ready": box.ready.is_set(), "smtp_port": box.smtp_port, "numbers": numbers,
-                             "log": list(box.log)})
+                             "cora_invoices": cora.CORA.invoice_counts(), "log": list(box.log)})
 
     @r.get("")
     def index() -> HTMLResponse:
@@ -181,6 +181,8 @@ def router(box: Sandbox) -> APIRouter:
                               f"(phone_number_id {n.phone_number_id}; webhook "
                               f"{'verificado' if n.webhook_url else 'não verificado'})</li>"
                               for n in meta.META.numbers.values()) or "<li>nenhum</li>"
+        cora_accounts = "".join(f"<li>{html.escape(client_id)}: {count} fatura(s)</li>"
+                                for client_id, count in cora.CORA.invoice_counts().items()) or "<li>nenhuma</li>"
         log = html.escape("\n".join(box.log)) or "—"
         return HTMLResponse(
             "<!doctype html><html lang='pt-BR'><head><meta charset='utf-8'><meta name='viewport' "
@@ -190,8 +192,10 @@ def router(box: Sandbox) -> APIRouter:
             "<ul><li><a href='/sandbox/emails'>E-mails recebidos</a> (SMTP 127.0.0.1:" f"{box.smtp_port})</li>"
             "<li><a href='/sandbox/meta/sandbox/messages'>Mensagens enviadas ao WhatsApp</a></li>"
             "<li><a href='/sandbox/meta/sandbox/deliveries'>Webhooks entregues</a></li>"
+            "<li><a href='/sandbox/cora/sandbox/deliveries'>Webhooks da Cora entregues</a></li>"
             "<li><a href='/sandbox/status.json'>Estado (JSON)</a></li></ul>"
-            f"<h2>Números WhatsApp</h2><ul>{numbers}</ul><h2>Registro</h2><pre>{log}</pre></body></html>")
+            f"<h2>Números WhatsApp</h2><ul>{numbers}</ul><h2>Contas Cora</h2><ul>{cora_accounts}</ul>"
+            f"<h2>Registro</h2><pre>{log}</pre></body></html>")
 
     return r
 

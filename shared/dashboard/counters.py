@@ -60,6 +60,12 @@ class CounterDelta:
                 self.day[f"value_closed_cents{suffix}"] += value_cents
         return self
 
+    def payment(self, amount_cents: int) -> CounterDelta:
+        """A charge paid (company-wide: charges are the finance team's figures)."""
+        self.day["received_count"] += 1
+        self.day["received_cents"] += amount_cents
+        return self
+
     def ops(self) -> list[TransactOp]:
         found = []
         for key, delta in ((keys.board_stats(self.tenant_id), self.board),

@@ -48,6 +48,17 @@ class StalledSummary(BaseModel):
     items: list[CardPublic]
 
 
+class ChargeFigures(BaseModel):
+    """Cobranças: still to receive (not yet due), overdue (now), and received in the period."""
+
+    pending_count: int
+    pending_cents: int
+    overdue_count: int
+    overdue_cents: int
+    received_count: int
+    received_cents: int
+
+
 class Dashboard(BaseModel):
     date_from: date
     date_to: date
@@ -66,6 +77,7 @@ class Dashboard(BaseModel):
     board: list[StageFigures]
     stalled: StalledSummary
     tasks_overdue: int
+    charges: ChargeFigures | None = None  # for those who see the company's charges
 
 
 def dashboard(principal: Principal, *, date_from: date | None, date_to: date | None,
@@ -126,4 +138,21 @@ def dashboard(principal: Principal, *, date_from: date | None, date_to: date | N
         daily=daily, board=board,
         stalled=StalledSummary(count=len(stalled_items), more=more is not None, items=stalled_items),
         tasks_overdue=overdue_count(tenant, owner),
+        charges=_charges(principal, days) if "cobrancas:read" in principal.permissions
+        and principal.data_scope == "all" else None,
     )
+
+
+def _charges(principal: Principal, days: list[dict]) -> ChargeFigures:
+    """Open charges from their running counter, the overdue ones from the open-charges index (due before
+    today: only those are read), received from the period's day counters (company-wide figures)."""
+    tenant = principal.tenant_id or ""
+    table = Table()
+    stats = table.get(keys.charge_stats(tenant)) or {}
+    overdue = table.query_all(keys.open_charges_pk(tenant), index="GSI3", sk_before=f"{today()}#")
+    overdue_cents = sum(int(i.get("amount_cents", 0)) for i in overdue)
+    open_count, open_cents = int(stats.get("open_count", 0)), int(stats.get("open_cents", 0))
+    return ChargeFigures(pending_count=max(0, open_count - len(overdue)),
+                         pending_cents=max(0, open_cents - overdue_cents), overdue_count=len(overdue),
+                         overdue_cents=overdue_cents, received_count=sum(int(d.get("received_count", 0)) for d in days),
+                         received_cents=sum(int(d.get("received_cents", 0)) for d in days))

@@ -69,6 +69,7 @@ class LeadsSettings(_Settings):
 class CoraSettings(_Settings):
     client_id: optional_text(120) = None
     environment: Literal["stage", "production"] = "stage"
+    endpoint_id: str | None = None  # the payment webhook registered at Cora by Testar
 
 
 class KindInfo(BaseModel):

@@ -26,7 +26,7 @@ from shared.integrations.models import (
 )
 from shared.settings import get_settings
 
-READ_ONLY_SETTINGS = {"whatsapp": ("display_phone_number", "templates")}
+READ_ONLY_SETTINGS = {"whatsapp": ("display_phone_number", "templates"), "cora": ("endpoint_id",)}
 OWNER_FIELDS = ("default_owner_id",)
 _after_save: list[Callable[[IntegrationConfig], None]] = []
 

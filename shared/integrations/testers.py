@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import ssl
-import tempfile
 from contextlib import suppress
 
 import httpx
@@ -12,8 +9,7 @@ import httpx
 from shared.auth.principal import Principal
 from shared.errors import NotFound, ProviderError
 from shared.integrations.models import KINDS, TestResult, WhatsAppTemplate
-from shared.integrations.service import IntegrationConfig, get_config, record_test
-from shared.settings import get_settings
+from shared.integrations.service import IntegrationConfig, ensure_hook, get_config, record_test
 
 
 def http_client(**kwargs) -> httpx.Client:
@@ -84,61 +80,33 @@ def _smtp(config: IntegrationConfig, learned: dict) -> TestResult:
     return TestResult(ok=True, message=f"Login no servidor {s.host} realizado com sucesso.")
 
 
-def mtls_context(certificate: str, private_key: str) -> ssl.SSLContext:
-    """A TLS context carrying the company's client certificate (Cora's mTLS).
-
-    The ssl module loads the pair only from files: they are written 0600 to a private temporary folder
-    and removed as soon as they are loaded.
-    """
-    context = ssl.create_default_context()
-    folder = tempfile.mkdtemp(prefix="mtls-")
-    cert, key = os.path.join(folder, "cert.pem"), os.path.join(folder, "key.pem")
-    try:
-        for path, content in ((cert, certificate), (key, private_key)):
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
-            with os.fdopen(fd, "w") as handle:
-                handle.write(content)
-        context.load_cert_chain(cert, key)
-    finally:
-        for path in (cert, key):
-            with suppress(FileNotFoundError):
-                os.remove(path)
-        os.rmdir(folder)
-    return context
-
-
-def cora_base_url(environment: str) -> str:
-    settings = get_settings()
-    return settings.cora_production_url if environment == "production" else settings.cora_stage_url
-
-
 def _cora(config: IntegrationConfig, learned: dict) -> TestResult:
+    """A fresh token with the company's own credentials, then its payment webhook registered at Cora."""
+    from shared.charges import cora
+
     if missing := _missing(config, "client_id", "certificate", "private_key"):
         return TestResult(ok=False, message=missing)
-    url = cora_base_url(config.settings.environment).rstrip("/") + "/token"
     try:
-        context = mtls_context(config.secret("certificate") or "", config.secret("private_key") or "")
-    except (ssl.SSLError, OSError, ValueError):
-        return TestResult(ok=False, message="O certificado ou a chave privada não são um par PEM válido.")
-    try:
-        with http_client(verify=context) as client:
-            resp = client.post(url, data={"grant_type": "client_credentials", "client_id": config.settings.client_id})
-    except (httpx.HTTPError, OSError, ValueError) as exc:
-        return TestResult(ok=False, message=f"Não foi possível conectar à Cora: {type(exc).__name__} — confira o "
-                          "certificado e a chave privada.")
-    if resp.status_code != 200:
-        reason = _reason(resp)
-        return TestResult(ok=False, message=f"A Cora recusou a autenticação ({resp.status_code}): {reason}.")
-    return TestResult(ok=True, message="Token obtido na Cora com sucesso.",
-                      details={"expires_in": resp.json().get("expires_in")})
+        creds = cora.credentials(config.tenant_id)
+        cora.forget_token(creds)  # Testar proves the credentials work now, not a cached token
+        with cora.CoraClient(creds) as client:
+            client.token()
+            hook = ensure_hook(config).webhook_url
+            if not hook:
+                return TestResult(ok=True, message="Token obtido na Cora com sucesso. Defina PUBLIC_API_URL para "
+                                  "registrar o webhook de pagamentos.")
+            endpoint = client.register_endpoint(hook)
+    except cora.CoraError as exc:
+        return TestResult(ok=False, message=exc.detail)
+    learned["endpoint_id"] = endpoint.get("id")
+    return TestResult(ok=True, message="Token obtido na Cora com sucesso e webhook de pagamentos registrado.",
+                      details={"endpoint_id": endpoint.get("id")})
 
 
 def _reason(resp: httpx.Response) -> str:
-    try:
-        body = resp.json()
-    except ValueError:
-        return resp.text[:200] or "sem detalhes"
-    return str(body.get("error_description") or body.get("error") or body.get("message") or body)[:200]
+    from shared.charges.cora import reason
+
+    return reason(resp)[1]
 
 
 def _ai(config: IntegrationConfig, learned: dict) -> TestResult:

@@ -4,13 +4,14 @@ provider's real protocol against local fakes, webhook routes per company and the
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
 
+from devstack.certificates import self_signed_pair
 from shared.aws import client as aws_client
-from shared.integrations import service, testers
+from shared.charges import cora as cora_client
+from shared.integrations import service
 from shared.settings import get_settings
 from shared.whatsapp import graph
 from tests.support.fakes import smtp_settings
@@ -196,31 +197,15 @@ def test_smtp_unreachable_server(api, world, admin):
     assert result["ok"] is False and "conectar" in result["message"]
 
 
-def _pem_pair():
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "int-teste")])
-    now = datetime.now(UTC)
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-            .serial_number(1).not_valid_before(now).not_valid_after(now + timedelta(days=1)).sign(key, hashes.SHA256()))
-    return (cert.public_bytes(serialization.Encoding.PEM).decode(),
-            key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                              serialization.NoEncryption()).decode())
-
-
 def test_cora_test_requests_a_token_with_client_credentials(api, world, admin, monkeypatch):
-    cert, key = _pem_pair()
+    cert, key = self_signed_pair("int-abc123")
     requests = []
 
     def cora(request: httpx.Request) -> httpx.Response:
         requests.append(request)
         return httpx.Response(200, json={"access_token": "tok", "token_type": "Bearer", "expires_in": 86400})
 
-    monkeypatch.setattr(testers, "http_client", lambda **kw: httpx.Client(transport=httpx.MockTransport(cora)))
+    monkeypatch.setattr(cora_client, "http_client", lambda verify: httpx.Client(transport=httpx.MockTransport(cora)))
     resp = api.put("/api/integrations/cora", headers=admin, json={
         "settings": {"client_id": "int-abc123", "environment": "stage"},
         "secrets": {"certificate": cert, "private_key": key}})
@@ -230,7 +215,7 @@ def test_cora_test_requests_a_token_with_client_credentials(api, world, admin, m
     assert str(requests[0].url) == get_settings().cora_stage_url + "/token"
     assert requests[0].content == b"grant_type=client_credentials&client_id=int-abc123"
 
-    monkeypatch.setattr(testers, "http_client", lambda **kw: httpx.Client(transport=httpx.MockTransport(
+    monkeypatch.setattr(cora_client, "http_client", lambda verify: httpx.Client(transport=httpx.MockTransport(
         lambda req: httpx.Response(401, json={"error": "invalid_client"}))))
     refused = api.post("/api/integrations/cora/test", headers=admin).json()
     assert refused["ok"] is False and "invalid_client" in refused["message"]

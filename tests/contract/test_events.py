@@ -51,9 +51,12 @@ def test_event_replays_through_its_handler(api, world, path: Path):
     event = json.loads(_with_tokens(path.read_text(encoding="utf-8"), api))
     refused = path.name.startswith("refused-")
     if "step" in event:  # a Task state of a state machine: a refusal is a pt-BR StepFailed (Catch -> erro)
+        from shared.charges.series_flow import StepFailed as SeriesStepFailed
         from shared.documents.workflow import StepFailed
 
-        with pytest.raises(StepFailed, match=r"[Dd]ocumento") if refused else nullcontext():
+        expected = {"documents": (StepFailed, r"[Dd]ocumento"), "charges": (SeriesStepFailed, r"[Cc]obrança")}
+        failure, words = expected[path.parent.name]
+        with pytest.raises(failure, match=words) if refused else nullcontext():
             _handler_for(path.parent.name)(event, LambdaContext())
         return
     result = _handler_for(path.parent.name)(event, LambdaContext())

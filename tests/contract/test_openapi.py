@@ -7,7 +7,8 @@ from shared.auth.permissions import AUTHENTICATED, MASTER, PERMISSION_KEYS, PUBL
 
 PUBLIC_ROUTES = {("GET", "/api/health"), ("POST", "/api/auth/login"), ("POST", "/api/auth/refresh"),
                  ("POST", "/api/auth/logout"), ("GET", "/webhooks/whatsapp/{hook_id}"),
-                 ("POST", "/webhooks/whatsapp/{hook_id}"), ("POST", "/webhooks/leads/{hook_id}")}
+                 ("POST", "/webhooks/whatsapp/{hook_id}"), ("POST", "/webhooks/leads/{hook_id}"),
+                 ("POST", "/webhooks/cora/{hook_id}")}
 
 
 def _operations():

@@ -44,6 +44,7 @@ FUNCTIONS = {
     "DispatcherFunction": ("functions/dispatcher/", "dispatcher_fn.app.handler"),
     "FinanceFunction": ("functions/finance/", "finance_api.app.handler"),
     "DocumentsFunction": ("functions/documents/", "documents_api.app.handler"),
+    "ChargesFunction": ("functions/charges/", "charges_api.app.handler"),
 }
 
 # DynamoDB actions each function may perform on the DataTable itself (the table ARN).
@@ -108,6 +109,10 @@ DATA_TABLE_ACTIONS = {
         "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
         "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:ConditionCheckItem",
     },
+    "ChargesFunction": {
+        "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+        "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:ConditionCheckItem",
+    },
 }
 # Actions allowed on the DataTable's indexes (`${DataTable.Arn}/index/*`).
 INDEX_ACTIONS = {
@@ -126,11 +131,14 @@ INDEX_ACTIONS = {
     "DispatcherFunction": {"dynamodb:Query"},
     "FinanceFunction": {"dynamodb:Query"},
     "DocumentsFunction": {"dynamodb:Query"},
+    "ChargesFunction": {"dynamodb:Query"},
 }
 # Other services a function may use: action -> the resource it is limited to.
 IMPORT_FILES = {"Fn::Sub": "${DocumentsBucket.Arn}/tenants/*/imports/*"}
 BRANDING_FILES = {"Fn::Sub": "${DocumentsBucket.Arn}/tenants/*/branding/*"}
 DOCUMENT_FILES = {"Fn::Sub": "${DocumentsBucket.Arn}/tenants/*/documents/*"}
+SERIES_MACHINE = {"Fn::Sub": "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:"
+                             "impacte-${Stage}-charge-series"}
 DOCUMENT_MACHINE = {"Fn::Sub": "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:"
                                "impacte-${Stage}-document-generation"}
 CLIENTS_FUNCTION_ARN = {
@@ -160,6 +168,10 @@ OTHER_PERMISSIONS: dict[str, dict[str, object]] = {
     "DocumentsFunction": {"s3:PutObject": DOCUMENT_FILES, "s3:GetObject": [DOCUMENT_FILES, BRANDING_FILES],
                           "states:StartExecution": DOCUMENT_MACHINE, "secretsmanager:GetSecretValue": TENANT_SECRETS,
                           "ses:SendEmail": SES_IDENTITIES, "events:PutEvents": EVENT_BUS},
+    # Cobranças: each company's Cora credentials, its series machine, a receipt's generation, and the
+    # card move of a paid charge.
+    "ChargesFunction": {"secretsmanager:GetSecretValue": TENANT_SECRETS,
+                        "states:StartExecution": [SERIES_MACHINE, DOCUMENT_MACHINE], "events:PutEvents": EVENT_BUS},
 }
 
 WRITE_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
@@ -185,6 +197,7 @@ ROUTES: dict[tuple[str, str, str], bool] = {
             "SchedulesFunction": ["/api/schedules", "/api/schedules/{proxy+}"],
             "FinanceFunction": ["/api/catalog", "/api/catalog/{proxy+}", "/api/company/{proxy+}"],
             "DocumentsFunction": ["/api/documents", "/api/documents/{proxy+}"],
+            "ChargesFunction": ["/api/charges", "/api/charges/{proxy+}"],
         }.items()
         for path in paths
         for method in WRITE_METHODS
@@ -193,6 +206,7 @@ ROUTES: dict[tuple[str, str, str], bool] = {
     ("WhatsAppFunction", "GET", "/webhooks/whatsapp/{hook_id}"): True,
     ("WhatsAppFunction", "POST", "/webhooks/whatsapp/{hook_id}"): True,
     ("LeadsFunction", "POST", "/webhooks/leads/{hook_id}"): True,
+    ("ChargesFunction", "POST", "/webhooks/cora/{hook_id}"): True,
 }
 
 GLOBAL_ENV = {

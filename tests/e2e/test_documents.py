@@ -15,22 +15,10 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.test_integrations_whatsapp import new_name
 from tests.e2e.test_shell import PASSWORD, login
+from tests.support.people import masked_cpf, new_cpf
 
 BRASILIA = ZoneInfo("America/Sao_Paulo")
 SEND_TIMEOUT_MS = 60_000  # render -> PDF -> store -> SMTP -> record, through the local state machine
-
-
-def new_cpf() -> str:
-    """A random CPF (digits) with valid check digits."""
-    digits = [random.randint(0, 9) for _ in range(9)]
-    for weight in (10, 11):
-        rest = sum(d * (weight - i) for i, d in enumerate(digits)) * 10 % 11
-        digits.append(0 if rest == 10 else rest)
-    return "".join(map(str, digits))
-
-
-def masked_cpf(digits: str) -> str:
-    return f"{digits[:3]}.{digits[3:6]}.{digits[6:9]}-{digits[9:]}"
 
 
 def new_client(stack_url: str, email: str) -> dict:

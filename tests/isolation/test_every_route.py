@@ -61,6 +61,11 @@ SAMPLE_BODIES = {
                        "items": [{"description": "Item de B", "unit_price_cents": 1}]},
     "SendRequest": {"channel": "email", "to": "b@outra.local"},
     "TemplateFields": {"body": "<p>Modelo de B {{ cliente.nome }}</p>"},
+    "ChargeCreate": {"client_id": "01ARZ3NDEKTSV4RRFFQ69G5FAV", "description": "Cobrança de B", "amount_cents": 5000,
+                     "due_date": "2030-01-10"},
+    "SeriesCreate": {"client_id": "01ARZ3NDEKTSV4RRFFQ69G5FAV", "description": "Parcelas de B", "total_cents": 9000,
+                     "installments": 3, "first_due_date": "2030-01-10"},
+    "ChargeSettings": {"reminders_enabled": True, "move_card_on_payment": True},
 }
 
 
@@ -106,15 +111,18 @@ def snapshot(api, world):
         profile = api.get("/api/company/profile", headers=admin_a).json()
         documents = api.get("/api/documents", headers=admin_a).json()
         document_templates = api.get("/api/documents/templates", headers=admin_a).json()
+        charges = api.get("/api/charges", headers=admin_a).json()
+        charge_settings = api.get("/api/charges/settings", headers=admin_a).json()
         logo = hashlib.sha256(api.get("/api/company/profile/logo", headers=admin_a).content).hexdigest()
         return json.dumps([users, roles, me["tenant"], me["modules"], clients, timeline, board, dashboard,
                            fields, settings, conversations, messages, integrations, tasks, schedules, templates,
-                           catalog, profile, logo, documents, document_templates], sort_keys=True)
+                           catalog, profile, logo, documents, document_templates, charges, charge_settings],
+                          sort_keys=True)
 
     return take
 
 
-def test_company_b_cannot_see_or_touch_company_a_by_any_route(api, world, snapshot):
+def test_company_b_cannot_see_or_touch_company_a_by_any_route(api, world, snapshot, fake_cora, atomic_requests):
     schema = api.get("/api/openapi.json").json()
     admin_a = auth_headers(api, world.a.emails["administrador"])
     client_a = api.post("/api/clients", headers=admin_a, json={
@@ -136,6 +144,7 @@ def test_company_b_cannot_see_or_touch_company_a_by_any_route(api, world, snapsh
         "kind": "proposta", "client_id": client_a["id"], "items": [{"catalog_id": item_a["id"]}]}).json()
     assert api.put("/api/documents/templates/recibo", headers=admin_a,
                    json={"body": "<p>Recibo da empresa A</p>"}).status_code == 200
+    charge_a, series_a, cora_hook = _company_a_charges(api, admin_a, world.a.tenant_id, client_a["id"])
     before = snapshot()
     b_admin = auth_headers(api, world.b.emails["administrador"])
     a_markers = {world.a.tenant_id, *world.a.user_ids.values(), *world.a.emails.values(), client_a["id"],
@@ -144,20 +153,24 @@ def test_company_b_cannot_see_or_touch_company_a_by_any_route(api, world, snapsh
                  "Mensagem da empresa A", whatsapp_hook, leads_hook, task_a["id"], "Tarefa da empresa A",
                  schedule_a["id"], "Assunto da empresa A", template_a["id"], "Modelo da empresa A",
                  item_a["id"], "Produto da empresa A", "Razão Social Da Empresa A", "11222333000181",
-                 "11.222.333/0001-81", document_a["id"], "Recibo da empresa A"}
+                 "11.222.333/0001-81", document_a["id"], "Recibo da empresa A", charge_a["id"],
+                 charge_a["provider_id"], "Cobrança da empresa A", series_a["id"], cora_hook}
     id_values = {"user_id": world.a.user_ids["gerente"], "tenant_id": world.a.tenant_id,
                  "plan_id": "01ARZ3NDEKTSV4RRFFQ69G5FAV", "role": "vendedor", "client_id": client_a["id"],
                  "card_id": client_a["card_id"], "stage": "novo_contato", "import_id": import_a["id"],
                  "conversation_id": conversation_a["id"], "hook_id": whatsapp_hook, "kind": "whatsapp",
                  "task_id": task_a["id"], "schedule_id": schedule_a["id"], "template_id": template_a["id"],
-                 "item_id": item_a["id"], "document_id": document_a["id"]}
+                 "item_id": item_a["id"], "document_id": document_a["id"], "charge_id": charge_a["id"],
+                 "series_id": series_a["id"]}
     checked = 0
     for method, path, op in _operations(schema):
         permission = op.get("x-permission")
         params = re.findall(r"{(\w+)}", path)
         missing = [p for p in params if p not in id_values]
         assert not missing, f"teach the isolation test an id of company A for {missing} ({path})"
-        url = path.format(**{**id_values, **({"hook_id": leads_hook} if path.startswith("/webhooks/leads/") else {})})
+        hooks = {"/webhooks/leads/": leads_hook, "/webhooks/cora/": cora_hook}
+        hook = next((h for prefix, h in hooks.items() if path.startswith(prefix)), whatsapp_hook)
+        url = path.format(**{**id_values, "hook_id": hook})
         resp = api.request(method, url, headers=b_admin, json=_body(schema, op))
         checked += 1
         assert resp.status_code < 500, (method, path, resp.text)
@@ -199,6 +212,28 @@ def _company_a_webhooks(api, tenant_id: str) -> tuple[str, str]:
     leads_hook = ensure_hook(get_config(tenant_id, "leads")).hook_id or ""
     assert api.post(f"/webhooks/leads/{leads_hook}", json={"phone": "11 97777-6666"}).status_code == 202
     return whatsapp_hook, leads_hook
+
+
+def _company_a_charges(api, admin_a, tenant_id: str, client_id: str) -> tuple[dict, dict, str]:
+    """A's Cora set-up (its webhook route), one manual charge and one finished series."""
+    import time
+
+    from shared.integrations.service import ensure_hook, get_config
+    from tests.support.fakes import connect_cora
+
+    connect_cora(tenant_id)
+    charge = api.post("/api/charges", headers=admin_a, json={
+        "client_id": client_id, "description": "Cobrança da empresa A", "amount_cents": 12_345,
+        "due_date": "2030-01-10"}).json()
+    assert charge["status"] == "emitida", charge
+    series = api.post("/api/charges/series", headers=admin_a, json={
+        "client_id": client_id, "description": "Cobrança da empresa A", "total_cents": 30_000, "installments": 2,
+        "first_due_date": "2030-02-10"}).json()
+    deadline = time.monotonic() + 60
+    while api.get(f"/api/charges/series/{series['id']}", headers=admin_a).json().get("status") != "concluida":
+        assert time.monotonic() < deadline, "the series did not finish"
+        time.sleep(0.2)
+    return charge, series, ensure_hook(get_config(tenant_id, "cora")).hook_id or ""
 
 
 def test_every_item_key_starts_with_its_tenant(api, world):

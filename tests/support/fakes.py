@@ -83,3 +83,63 @@ def connect_whatsapp(tenant_id: str, templates: list[dict] | None = None) -> Non
     config = integrations.get_config(tenant_id, "whatsapp")
     integrations.record_test(config, TestResult(ok=True, message="ok"), {"templates": templates or [
         {"name": "lembrete", "language": "pt_BR", "category": "UTILITY", "body": "Olá {{1}}!", "parameters": 1}]})
+
+
+class CoraSandbox:
+    """The sandbox's fake Cora reached through our real Cora client (tests swap only the transport).
+
+    Webhooks it delivers go to the API under test; `calls` counts requests per path."""
+
+    BASE = "http://cora.test/sandbox/cora"
+
+    def __init__(self, fake, app_client):
+        self.fake = fake
+        self.api = app_client
+        self.calls: list[tuple[str, str, str]] = []  # (method, path, Authorization)
+
+    def deliveries(self) -> list[dict]:
+        return list(self.fake.deliveries)
+
+
+@pytest.fixture
+def fake_cora(monkeypatch, api):
+    """A fresh fake Cora (devstack/sandbox/cora.py): our client talks to it over its HTTP routes, and
+    its webhooks are posted to the API under test synchronously."""
+    from fastapi import FastAPI
+    from fastapi.testclient import TestClient
+
+    from devstack.sandbox import cora as sandbox_cora
+    from shared.charges import cora as cora_client
+    from shared.settings import get_settings
+
+    def poster(url: str, headers: dict[str, str]) -> int:
+        return sandbox.api.post(httpx.URL(url).path, headers=headers).status_code
+
+    fake = sandbox_cora.FakeCora(poster=poster, spawn=lambda fn: fn())
+    app = FastAPI()
+    app.include_router(sandbox_cora.router(fake))
+    sandbox = CoraSandbox(fake, api)
+
+    def record(request: httpx.Request) -> None:
+        sandbox.calls.append((request.method, request.url.path, request.headers.get("authorization", "")))
+
+    def client(verify) -> httpx.Client:
+        session = TestClient(app, raise_server_exceptions=False)
+        session.event_hooks = {"request": [record], "response": []}
+        return session
+
+    monkeypatch.setenv("CORA_STAGE_URL", CoraSandbox.BASE)
+    monkeypatch.setenv("PUBLIC_API_URL", "http://testserver")
+    get_settings.cache_clear()
+    monkeypatch.setattr(cora_client, "http_client", client)
+    monkeypatch.setattr(cora_client, "_tokens", {})
+    return sandbox
+
+
+def connect_cora(tenant_id: str, client_id: str = "int-empresa-a", environment: str = "stage") -> None:
+    from devstack.certificates import self_signed_pair
+
+    cert, key = self_signed_pair(client_id)
+    integrations.configure(tenant_id, "cora", IntegrationUpdate(
+        settings={"client_id": client_id, "environment": environment},
+        secrets={"certificate": cert, "private_key": key}))
