@@ -16,6 +16,7 @@ const IntegrationsPage = lazy(() => import('./pages/integrations/IntegrationsPag
 const TasksPage = lazy(() => import('./pages/tasks/TasksPage'));
 const SchedulesPage = lazy(() => import('./pages/schedules/SchedulesPage'));
 const DocumentsModule = lazy(() => import('./pages/documents/DocumentsModule'));
+const ChargesModule = lazy(() => import('./pages/charges/ChargesModule'));
 const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage'));
 const CompanyPage = lazy(() => import('./pages/company/CompanyPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
@@ -42,6 +43,8 @@ function EntryPage({ entry }: { entry: MenuEntry }) {
       return <SchedulesPage />;
     case 'documents':
       return <DocumentsModule />;
+    case 'charges':
+      return <ChargesModule />;
     case 'catalog':
       return <CatalogPage />;
     case 'company':

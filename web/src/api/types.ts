@@ -131,3 +131,17 @@ export type DocChannel = DocSendRequest['channel'];
 export type DocTemplates = SuccessJson<paths['/api/documents/templates']['get']>;
 export type DocTemplate = DocTemplates['items'][number];
 export type DocPlaceholder = DocTemplates['placeholders'][number];
+
+// Cobranças
+export type ChargePage = SuccessJson<paths['/api/charges']['get']>;
+export type Charge = SuccessJson<paths['/api/charges/{charge_id}']['get']>;
+export type ChargeQuery = NonNullable<paths['/api/charges']['get']['parameters']['query']>;
+export type ChargeStatus = Charge['status'];
+export type ChargeForm = Charge['forms'][number];
+export type ChargeCreate = RequestJson<paths['/api/charges']['post']>;
+export type ChargeTotals = SuccessJson<paths['/api/charges/totals']['get']>;
+export type SeriesCreate = RequestJson<paths['/api/charges/series']['post']>;
+export type SeriesPreview = SuccessJson<paths['/api/charges/series/preview']['post']>;
+export type ChargeSeries = SuccessJson<paths['/api/charges/series/{series_id}']['get']>;
+export type ChargeSettings = SuccessJson<paths['/api/charges/settings']['get']>;
+export type ChargeFigures = NonNullable<Dashboard['charges']>;

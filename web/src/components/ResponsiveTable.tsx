@@ -4,7 +4,7 @@
  */
 import { Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 
 export interface Column<T> {
   key: string;
@@ -22,12 +22,25 @@ interface ResponsiveTableProps<T> {
   actions?: (row: T) => ReactNode;
   minWidth?: number;
   testId?: string;
+  /** Opens the row (a click anywhere on it but on its links, buttons and menus). */
+  onRowClick?: (row: T) => void;
+}
+
+/** A click on the row itself, not on a link, button or input inside it (those do their own thing). */
+function rowClickHandler<T>(row: T, onRowClick: ((row: T) => void) | undefined) {
+  if (!onRowClick) return undefined;
+  return (event: MouseEvent<HTMLElement>) => {
+    const target = event.target as HTMLElement;
+    if (target.closest('a, button, input, select, textarea, [role="menuitem"], [role="button"]')) return;
+    onRowClick(row);
+  };
 }
 
 const PHONE_QUERY = '(max-width: 48em)'; // Mantine's "sm" breakpoint
 
 export function ResponsiveTable<T>(props: ResponsiveTableProps<T>) {
-  const { rows, columns, rowKey, rowTestId, actions, minWidth = 720, testId } = props;
+  const { rows, columns, rowKey, rowTestId, actions, minWidth = 720, testId, onRowClick } = props;
+  const clickable = onRowClick ? { cursor: 'pointer' } : undefined;
   const isPhone = useMediaQuery(PHONE_QUERY, false, { getInitialValueInEffect: false });
   const [titleColumn, ...detailColumns] = columns;
 
@@ -35,7 +48,15 @@ export function ResponsiveTable<T>(props: ResponsiveTableProps<T>) {
     return (
       <Stack gap="sm" data-testid={testId}>
         {rows.map((row) => (
-          <Card key={rowKey(row)} withBorder radius="md" padding="sm" data-testid={rowTestId?.(row)}>
+          <Card
+            key={rowKey(row)}
+            withBorder
+            radius="md"
+            padding="sm"
+            data-testid={rowTestId?.(row)}
+            onClick={rowClickHandler(row, onRowClick)}
+            style={clickable}
+          >
             <Group justify="space-between" wrap="nowrap" align="flex-start" mb={6}>
               <div style={{ minWidth: 0 }}>{titleColumn.render(row)}</div>
               {actions ? actions(row) : null}
@@ -71,7 +92,7 @@ export function ResponsiveTable<T>(props: ResponsiveTableProps<T>) {
         </Table.Thead>
         <Table.Tbody>
           {rows.map((row) => (
-            <Table.Tr key={rowKey(row)} data-testid={rowTestId?.(row)}>
+            <Table.Tr key={rowKey(row)} data-testid={rowTestId?.(row)} onClick={rowClickHandler(row, onRowClick)} style={clickable}>
               {columns.map((column) => (
                 <Table.Td key={column.key} style={column.nowrap ? { whiteSpace: 'nowrap' } : undefined}>
                   {column.render(row)}

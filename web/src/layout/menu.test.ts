@@ -63,9 +63,9 @@ describe('visibleMenu', () => {
     expect(paths(me({ permissions: ['usuarios:read'] }))).toEqual(['/usuarios']);
   });
 
-  it('mounts the sub-routes of Clientes and Documentos', () => {
+  it('mounts the sub-routes of Clientes, Cobranças and Documentos', () => {
     const nested = ALL_ENTRIES.filter((entry) => entry.nested).map((entry) => entry.path);
-    expect(nested).toEqual(['/clientes', '/documentos']);
+    expect(nested).toEqual(['/clientes', '/cobrancas', '/documentos']);
   });
 
   it('gives master users only the master area', () => {

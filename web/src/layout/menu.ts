@@ -37,6 +37,7 @@ export type PageKind =
   | 'tasks'
   | 'schedules'
   | 'documents'
+  | 'charges'
   | 'catalog'
   | 'company'
   | 'placeholder'
@@ -54,10 +55,11 @@ const MODULE_PAGES: Record<string, PageKind> = {
   tarefas: 'tasks',
   agendamentos: 'schedules',
   documentos: 'documents',
+  cobrancas: 'charges',
 };
 
-/** Modules whose page has sub-routes of its own (/clientes/:id, /documentos/novo, ...). */
-const NESTED_MODULES = new Set(['clientes', 'documentos']);
+/** Modules whose page has sub-routes of its own (/clientes/:id, /documentos/novo, /cobrancas/:id, ...). */
+const NESTED_MODULES = new Set(['clientes', 'documentos', 'cobrancas']);
 
 export interface MenuEntry {
   /** Module key (for modules), or a stable id for the other pages. */

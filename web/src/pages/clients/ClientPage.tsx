@@ -1,9 +1,9 @@
 /**
- * /clientes/:id — header, actions ("Criar retorno", "Agendar mensagem"), tabs "Dados", "Linha do tempo", "Tarefas"
- * and "Documentos".
+ * /clientes/:id — header, actions ("Criar retorno", "Agendar mensagem"), tabs "Dados", "Linha do tempo", "Tarefas",
+ * "Documentos" and "Financeiro" (the client's charges).
  */
 import { Anchor, Badge, Button, Center, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconChecklist, IconFileText, IconHistory, IconId, IconPencil } from '@tabler/icons-react';
+import { IconArrowLeft, IconChecklist, IconCoin, IconFileText, IconHistory, IconId, IconPencil } from '@tabler/icons-react';
 import { lazy, Suspense } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useMe } from '../../auth/MeContext';
@@ -19,8 +19,9 @@ import { useClient } from './clientsApi';
 
 const ClientTasks = lazy(() => import('../tasks/ClientTasks'));
 const ClientDocuments = lazy(() => import('../documents/ClientDocuments'));
-const TABS = { 'linha-do-tempo': 'timeline', tarefas: 'tasks', documentos: 'documents' } as const;
-const PARAMS: Record<string, string> = { timeline: 'linha-do-tempo', tasks: 'tarefas', documents: 'documentos' };
+const ClientCharges = lazy(() => import('../charges/ClientCharges'));
+const TABS = { 'linha-do-tempo': 'timeline', tarefas: 'tasks', documentos: 'documents', financeiro: 'charges' } as const;
+const PARAMS: Record<string, string> = { timeline: 'linha-do-tempo', tasks: 'tarefas', documents: 'documentos', charges: 'financeiro' };
 const tabFallback = (
   <Center py="md">
     <Loader size="sm" aria-label="Carregando" />
@@ -34,8 +35,10 @@ export default function ClientPage() {
   const [params, setParams] = useSearchParams();
   const showTasks = canUseModule(me, 'tarefas');
   const showDocuments = canUseModule(me, 'documentos');
+  const showCharges = canUseModule(me, 'cobrancas');
   const tab = TABS[params.get('aba') as keyof typeof TABS] ?? 'data';
-  const current = (tab === 'tasks' && !showTasks) || (tab === 'documents' && !showDocuments) ? 'data' : tab;
+  const hidden = (tab === 'tasks' && !showTasks) || (tab === 'documents' && !showDocuments) || (tab === 'charges' && !showCharges);
+  const current = hidden ? 'data' : tab;
   const data = client.data;
 
   return (
@@ -104,6 +107,11 @@ export default function ClientPage() {
                   Documentos
                 </Tabs.Tab>
               ) : null}
+              {showCharges ? (
+                <Tabs.Tab value="charges" leftSection={<IconCoin size={16} />} data-testid="tab-charges">
+                  Financeiro
+                </Tabs.Tab>
+              ) : null}
             </Tabs.List>
             <Tabs.Panel value="data">
               <ClientDetails client={data} />
@@ -122,6 +130,13 @@ export default function ClientPage() {
               <Tabs.Panel value="documents">
                 <Suspense fallback={tabFallback}>
                   <ClientDocuments clientId={data.id} cardId={data.card_id} canCreate={data.status === 'active'} />
+                </Suspense>
+              </Tabs.Panel>
+            ) : null}
+            {showCharges ? (
+              <Tabs.Panel value="charges">
+                <Suspense fallback={tabFallback}>
+                  <ClientCharges client={data} canCreate={data.status === 'active'} />
                 </Suspense>
               </Tabs.Panel>
             ) : null}

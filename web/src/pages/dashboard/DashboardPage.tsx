@@ -12,11 +12,12 @@ import { QueryBoundary } from '../../components/QueryBoundary';
 import { useUserOptions } from '../clients/clientsApi';
 import { canVisit, MODULE_ENTRIES } from '../../layout/menu';
 import { brDateToIso, isoToBrDate } from '../../lib/masks';
-import { BoardSummary, CountBars, KpiGrid, Panel, StalledSummary } from './DashboardSections';
+import { BoardSummary, ChargeKpis, CountBars, KpiGrid, Panel, StalledSummary } from './DashboardSections';
 import { PRESETS, presetRange, type Preset, type Range } from './period';
 
 const DailyChart = lazy(() => import('./DailyChart'));
 const FUNNEL_ENTRY = MODULE_ENTRIES.find((entry) => entry.key === 'funil')!;
+const CHARGES_ENTRY = MODULE_ENTRIES.find((entry) => entry.key === 'cobrancas')!;
 
 export default function DashboardPage() {
   const me = useMe();
@@ -113,6 +114,7 @@ export default function DashboardPage() {
                 </Card>
               ) : null}
               <KpiGrid data={data} showTasks={canUseModule(me, 'tarefas')} />
+              {data.charges ? <ChargeKpis charges={data.charges} canOpen={canVisit(me, CHARGES_ENTRY)} /> : null}
               <Panel title="Leads e fechamentos por dia">
                 <Suspense fallback={<Center h={260}><Loader size="sm" aria-label="Carregando gráfico" /></Center>}>
                   <DailyChart daily={data.daily} />

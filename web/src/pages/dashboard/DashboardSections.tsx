@@ -2,7 +2,7 @@
 import { Anchor, Card, Group, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { Dashboard } from '../../api/types';
+import type { ChargeFigures, Dashboard } from '../../api/types';
 import { stageColor, stageLabel } from '../../domain/crm';
 import { formatMoney } from '../../lib/format';
 
@@ -56,6 +56,52 @@ export function KpiGrid({ data, showTasks = false }: { data: Dashboard; showTask
         </Card>
       ))}
       {showTasks ? <OverdueTasksKpi count={data.tasks_overdue} /> : null}
+    </SimpleGrid>
+  );
+}
+
+const chargeCount = (count: number) => (count === 1 ? '1 cobrança' : `${count} cobranças`);
+
+/** Cobranças: "A receber" (not yet due), "Vencidas" (now) and "Recebido no período"; each opens Cobranças. */
+export function ChargeKpis({ charges, canOpen }: { charges: ChargeFigures; canOpen: boolean }) {
+  const kpis = [
+    { key: 'pending', label: 'A receber', cents: charges.pending_cents, count: charges.pending_count, to: '/cobrancas?status=emitida' },
+    { key: 'overdue', label: 'Vencidas', cents: charges.overdue_cents, count: charges.overdue_count, to: '/cobrancas?status=vencida' },
+    { key: 'received', label: 'Recebido no período', cents: charges.received_cents, count: charges.received_count, to: '/cobrancas?status=paga' },
+  ];
+  return (
+    <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm" data-testid="dashboard-charges">
+      {kpis.map((kpi) => {
+        const body = (
+          <>
+            <Text size="xs" c="dimmed">
+              {kpi.label}
+            </Text>
+            <Text
+              fw={700}
+              size="xl"
+              c={kpi.key === 'overdue' && kpi.count > 0 ? 'red' : kpi.key === 'received' ? 'green' : undefined}
+              style={{ whiteSpace: 'nowrap' }}
+              data-testid={`kpi-charges-${kpi.key}-value`}
+            >
+              {formatMoney(kpi.cents)}
+            </Text>
+            <Text size="xs" c="dimmed" data-testid={`kpi-charges-${kpi.key}-count`}>
+              {chargeCount(kpi.count)}
+            </Text>
+          </>
+        );
+        const attrs = { 'data-testid': `kpi-charges-${kpi.key}`, 'data-cents': kpi.cents, 'data-count': kpi.count };
+        return canOpen ? (
+          <Card key={kpi.key} withBorder radius="md" padding="sm" component={Link} to={kpi.to} {...attrs}>
+            {body}
+          </Card>
+        ) : (
+          <Card key={kpi.key} withBorder radius="md" padding="sm" {...attrs}>
+            {body}
+          </Card>
+        );
+      })}
     </SimpleGrid>
   );
 }

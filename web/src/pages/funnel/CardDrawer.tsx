@@ -1,12 +1,13 @@
 /**
  * Card drawer: edit the opportunity ("Aplicar"), "Criar retorno" / "Agendar mensagem", "Gerar proposta" (the
- * document builder with the client and the card) and "Mover etapa do funil".
+ * document builder with the client and the card), "Gerar cobranças" (a series of charges pre-filled with the
+ * opportunity's value, installments and first due date) and "Mover etapa do funil".
  */
 import { Anchor, Badge, Button, Divider, Drawer, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconFileText } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { IconFileText, IconReceipt2 } from '@tabler/icons-react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { FunnelCard } from '../../api/types';
 import { useMe } from '../../auth/MeContext';
@@ -21,6 +22,8 @@ import { brDateToIso, isoToBrDate } from '../../lib/masks';
 import { centsToMoneyInput, parseMoneyToCents } from '../../lib/money';
 import { CardFlags } from './CardFlags';
 import { useUpdateCard } from './funnelApi';
+
+const SeriesModal = lazy(() => import('../charges/SeriesModal').then((m) => ({ default: m.SeriesModal })));
 
 interface Props {
   card: FunnelCard | null;
@@ -46,6 +49,8 @@ function valuesOf(card: FunnelCard | null) {
 export function CardDrawer({ card, ownerId, canWrite, onClose, onMove }: Props) {
   const me = useMe();
   const canPropose = canUseModule(me, 'documentos') && hasPermission(me, 'documentos:write');
+  const canCharge = canUseModule(me, 'cobrancas') && hasPermission(me, 'cobrancas:write');
+  const [charging, setCharging] = useState(false);
   const update = useUpdateCard(ownerId);
   const [formError, setFormError] = useState<string | null>(null);
   const [target, setTarget] = useState<string | null>(card?.stage ?? null);
@@ -58,6 +63,8 @@ export function CardDrawer({ card, ownerId, canWrite, onClose, onMove }: Props) 
       next_step_due: badDate,
     },
   });
+
+  useEffect(() => setCharging(false), [card?.id]);
 
   useEffect(() => {
     form.setValues(valuesOf(card));
@@ -125,6 +132,17 @@ export function CardDrawer({ card, ownerId, canWrite, onClose, onMove }: Props) 
                 Gerar proposta
               </Button>
             ) : null}
+            {canCharge ? (
+              <Button
+                variant="light"
+                size="xs"
+                leftSection={<IconReceipt2 size={16} />}
+                onClick={() => setCharging(true)}
+                data-testid="card-drawer-charges"
+              >
+                Gerar cobranças
+              </Button>
+            ) : null}
           </Group>
           <form onSubmit={form.onSubmit(apply)} noValidate>
             <Stack gap="sm">
@@ -175,6 +193,17 @@ export function CardDrawer({ card, ownerId, canWrite, onClose, onMove }: Props) 
             </>
           ) : null}
         </Stack>
+      ) : null}
+      {card && canCharge && charging ? (
+        <Suspense fallback={null}>
+          <SeriesModal
+            opened={charging}
+            onClose={() => setCharging(false)}
+            client={{ id: card.client_id, name: card.display_name }}
+            cardId={card.id}
+            prefill={{ value_cents: card.value_cents, installments: card.installments, first_due_date: card.first_due_date }}
+          />
+        </Suspense>
       ) : null}
     </Drawer>
   );
