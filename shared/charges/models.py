@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from shared import keys
 from shared.charges.cora_status import CANCELADA, EMITIDA, ERRO, PAGA, PENDENTE, VENCIDA
@@ -25,6 +25,9 @@ MAX_SERIES = 48  # one transaction writes the series: header + charge and guard 
 Id = Annotated[str, Field(min_length=1, max_length=40)]
 OptionalId = optional_text(40)
 Description = Annotated[str, Field(min_length=1, max_length=100)]
+# Percentages keep two decimals (what Cora and a person can use; DynamoDB numbers keep 38 digits).
+FinePercent = Annotated[float, Field(ge=0, le=2), AfterValidator(lambda v: round(v, 2))]
+InterestPercent = Annotated[float, Field(ge=0, le=1), AfterValidator(lambda v: round(v, 2))]
 
 
 def _strip(value: object) -> object:
@@ -45,8 +48,8 @@ class Penalties(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    fine_percent: Annotated[float, Field(ge=0, le=2)] | None = None
-    interest_percent: Annotated[float, Field(ge=0, le=1)] | None = None
+    fine_percent: FinePercent | None = None
+    interest_percent: InterestPercent | None = None
 
 
 class ChargeFields(Penalties):
@@ -252,5 +255,5 @@ class ChargeSettings(BaseModel):
     reminders: ReminderRules = Field(default_factory=ReminderRules)
     move_card_on_payment: bool = False  # a paid charge moves the client's card to Cliente Ativo
     receipt_on_payment: bool = False  # a paid charge makes a receipt (recibo) document
-    default_fine_percent: Annotated[float, Field(ge=0, le=2)] | None = 2.0
-    default_interest_percent: Annotated[float, Field(ge=0, le=1)] | None = 1.0
+    default_fine_percent: FinePercent | None = 2.0
+    default_interest_percent: InterestPercent | None = 1.0

@@ -232,6 +232,8 @@ def _timeline(header: SeriesRecord, ref: dict[str, Any], issued: int, failed: in
 
 
 def run_step(event: dict[str, Any]) -> dict[str, Any]:
+    if not is_step(event):
+        raise StepFailed("Etapa desconhecida do parcelamento de cobranças.")
     handler = {"validate": _validate, "write": _write, "issue": _issue, "issue_failed": _issue_failed,
                "summary": _summary}[event["step"]]
     try:
