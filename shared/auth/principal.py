@@ -9,6 +9,7 @@ request.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from shared import keys
 from shared.auth.permissions import MASTER_ROLE, DataScope, effective_role
@@ -16,8 +17,10 @@ from shared.auth.sessions import SessionRecord
 from shared.auth.tokens import INVALID_SESSION, decode_access_token
 from shared.db.table import Table
 from shared.errors import Forbidden, Unauthorized
-from shared.platform.models import TenantRecord
-from shared.users.models import UserRecord
+
+if TYPE_CHECKING:  # loaded on first authentication, not at import (cold start)
+    from shared.platform.models import TenantRecord
+    from shared.users.models import UserRecord
 
 SUSPENDED = "O acesso desta empresa está suspenso. Fale com o suporte do Impacte+ para regularizar."
 DISABLED = "Seu usuário está desativado. Fale com o administrador da sua empresa."
@@ -95,6 +98,9 @@ def build_principal(user: UserRecord, tenant: TenantRecord | None, roles_item: d
 
 def load_account(tenant_id: str | None, user_id: str, session_id: str | None = None):
     """One BatchGetItem: the user, their company, the company's role settings and the session."""
+    from shared.platform.models import TenantRecord
+    from shared.users.models import UserRecord
+
     wanted = [keys.user(tenant_id, user_id)]
     if tenant_id:
         wanted += [keys.tenant(tenant_id), keys.tenant_roles(tenant_id)]

@@ -11,6 +11,7 @@ from shared import keys
 from shared.br.address import UFS, normalize_cep
 from shared.br.documents import clean, is_valid_cnpj, is_valid_cpf
 from shared.br.phones import InvalidPhone, normalize_phone
+from shared.clients.errors import FieldError
 from shared.clients.vocab import LEGAL_BASES, ORIGINS
 from shared.db.records import Record
 from shared.text import fold
@@ -126,7 +127,7 @@ def _tags(value: list[str] | None) -> list[str]:
 class ClientFields(BaseModel):
     """Everything a person may send about a client (create: all of it; update: a subset)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)  # built on first use (cold start)
 
     type: ClientType = "pf"
     first_name: Text = None
@@ -183,14 +184,6 @@ class ClientFields(BaseModel):
         return self
 
 
-class FieldError(ValueError):
-    """A cross-field rule that belongs to one field (the HTTP layer reports that field)."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field = field
-
-
 def _field_error(field: str, message: str) -> FieldError:
     return FieldError(field, message)
 
@@ -200,8 +193,14 @@ class ClientCreate(ClientFields):
 
 
 # Partial update: only the fields sent change; `null` clears a field. The merged record is then
-# validated as a whole by ClientFields (document vs type, names, phones...).
-ClientUpdate = partial_model(ClientFields, "ClientUpdate")
+# validated as a whole by ClientFields (document vs type, names, phones...). Built on first use
+# (`from shared.clients.models import ClientUpdate` works as usual): the functions that import these
+# models but never take a client PATCH skip building it at cold start.
+def __getattr__(name: str) -> Any:
+    if name == "ClientUpdate":
+        model = globals()["ClientUpdate"] = partial_model(ClientFields, "ClientUpdate")
+        return model
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class ClientRecord(Record):
@@ -276,6 +275,7 @@ class ClientRecord(Record):
 
 
 class ClientPublic(BaseModel):
+    model_config = ConfigDict(defer_build=True)
     id: str
     card_id: str
     type: ClientType

@@ -14,7 +14,6 @@ from shared.clients.models import ClientRecord
 from shared.dashboard.counters import CounterDelta
 from shared.db.table import Table, TransactionFailed, TransactOp
 from shared.errors import Conflict, NotFound
-from shared.funnel.models import card_item
 from shared.ids import is_valid_id
 from shared.timeline import TimelineEvent, event_op
 
@@ -75,6 +74,8 @@ def save(old: ClientRecord | None, new: ClientRecord, events: Iterable[TimelineE
     if new.archived:
         ops.append(TransactOp("Delete", key=keys.card(tenant, new.card_id)))
     else:
+        from shared.funnel.models import card_item  # the board's models load when a client is written
+
         ops.append(TransactOp("Put", item=card_item(new)))
 
     guard_at: dict[int, str] = {}

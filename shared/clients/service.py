@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from shared import clock, keys
 from shared.auth.principal import Principal
 from shared.clients import custom_fields, repository
-from shared.clients.models import ClientCreate, ClientFields, ClientRecord, ClientUpdate
+from shared.clients.models import ClientCreate, ClientFields, ClientRecord
 from shared.clients.vocab import FIELD_LABELS
 from shared.db.table import Table
 from shared.errors import Forbidden, NotFound, ValidationFailed
@@ -16,6 +16,9 @@ from shared.ids import is_valid_id, new_id
 from shared.timeline import Actor, Change, TimelineEvent, new_event
 from shared.timeline import page as timeline_page
 from shared.users.models import UserRecord
+
+if TYPE_CHECKING:  # built on first use (see shared.clients.models)
+    from shared.clients.models import ClientUpdate
 
 NESTED = ("address", "contract", "values", "consent")
 EDITABLE = tuple(ClientFields.model_fields)

@@ -10,7 +10,8 @@ KEY_ATTRIBUTES = ("PK", "SK", "GSI1PK", "GSI1SK", "GSI2PK", "GSI2SK", "GSI3PK", 
 
 
 class Record(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    # defer_build: a record's validator is built on its first use, not at import (cold start).
+    model_config = ConfigDict(extra="ignore", defer_build=True)
 
     entity: ClassVar[str] = ""
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from shared import clock, keys
-from shared.clients.models import ClientRecord, FieldError
+from shared.clients.errors import FieldError
 from shared.db.records import Record
 from shared.integrations.models import WhatsAppTemplate
+
+if TYPE_CHECKING:  # annotations only: the client models are not built at cold start for these
+    from shared.clients.models import ClientRecord
 
 Direction = Literal["in", "out"]
 MessageStatus = Literal["received", "sending", "sent", "delivered", "read", "failed"]

@@ -9,7 +9,6 @@ from fastapi.responses import PlainTextResponse
 
 from shared.http.app import new_router
 from shared.http.security import public
-from shared.whatsapp import webhook
 
 router = new_router(prefix="/webhooks/whatsapp", tags=["whatsapp"])
 
@@ -24,10 +23,14 @@ def verify_webhook(hook_id: str,
                    mode: Annotated[str | None, Query(alias="hub.mode", max_length=50)] = None,
                    token: Annotated[str | None, Query(alias="hub.verify_token", max_length=500)] = None,
                    challenge: Annotated[str | None, Query(alias="hub.challenge", max_length=500)] = None) -> str:
+    from shared.whatsapp import webhook
+
     return webhook.verify(hook_id, mode, token, challenge)
 
 
 @router.post("/{hook_id}", dependencies=[public()])
 def receive_webhook(hook_id: str, body: Annotated[bytes, Depends(raw_body)],
                     signature: Annotated[str | None, Header(alias="X-Hub-Signature-256")] = None) -> dict[str, int]:
+    from shared.whatsapp import webhook
+
     return webhook.receive(hook_id, body, signature)
