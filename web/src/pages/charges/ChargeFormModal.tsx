@@ -130,18 +130,7 @@ export function ChargeFormModal({ opened, onClose, client = null, cardId = null 
             <MoneyField label="Valor" {...form.getInputProps('amount')} data-testid="charge-amount-input" />
             <DateField label="Vencimento" {...form.getInputProps('due_date')} data-testid="charge-due-input" />
           </SimpleGrid>
-          <PaymentFields
-            forms={form.values.forms}
-            onForms={(forms) => form.setFieldValue('forms', forms)}
-            formsError={form.errors.forms}
-            fine={{ value: form.values.fine_percent, onChange: (v) => form.setFieldValue('fine_percent', v), error: form.errors.fine_percent }}
-            interest={{
-              value: form.values.interest_percent,
-              onChange: (v) => form.setFieldValue('interest_percent', v),
-              error: form.errors.interest_percent,
-            }}
-            testIdPrefix="charge"
-          />
+          <PaymentFields form={form} testIdPrefix="charge" />
           <FormActions onCancel={onClose} busy={create.isPending} submitLabel="Emitir cobrança" submitTestId="charge-save" />
         </Stack>
       </form>

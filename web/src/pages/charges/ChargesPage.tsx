@@ -8,14 +8,11 @@ import { IconList, IconPlus, IconSettings } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useMe } from '../../auth/MeContext';
 import { hasPermission } from '../../auth/permissions';
-import { ClientSelect } from '../../components/ClientSelect';
-import { DayInput } from '../../components/DayTimeInputs';
+import { ClientPeriodFilterCols, clientPeriodFrom } from '../../components/ClientPeriodFilters';
 import { FilterSelect } from '../../components/FilterSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { PagedList } from '../../components/PagedList';
-import { isDayKey } from '../../lib/datetime';
 import { useUrlParams } from '../../lib/useUrlParams';
-import { useClient } from '../clients/clientsApi';
 import { ChargeFormModal } from './ChargeFormModal';
 import { STATUS_OPTIONS, isStatus } from './chargeRules';
 import { useCharges } from './chargesApi';
@@ -30,10 +27,8 @@ export default function ChargesPage() {
   const tab = canWrite && params.get('aba') === 'configuracoes' ? 'settings' : 'list';
   const statusParam = params.get('status');
   const status = isStatus(statusParam) ? statusParam : undefined;
-  const clientId = params.get('cliente') || undefined;
-  const from = isDayKey(params.get('de')) ? params.get('de')! : undefined;
-  const to = isDayKey(params.get('ate')) ? params.get('ate')! : undefined;
-  const client = useClient(clientId);
+  const period = clientPeriodFrom(params);
+  const { clientId, from, to } = period;
   const list = useCharges({ status, client_id: clientId, due_from: from, due_to: to }, tab === 'list');
   const filtered = Boolean(status || clientId || from || to);
   const [creating, setCreating] = useState(false);
@@ -74,21 +69,14 @@ export default function ChargesPage() {
                 data-testid="charges-filter-status"
               />
             </Grid.Col>
-            <Grid.Col span={{ base: 12, xs: 6, md: 5 }}>
-              <ClientSelect
-                label="Cliente"
-                value={clientId ?? null}
-                initial={clientId && client.data ? { id: clientId, name: client.data.display_name } : null}
-                onChange={(picked) => set({ cliente: picked?.id })}
-                data-testid="charges-filter-client"
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 6, md: 2 }}>
-              <DayInput label="Vencimento de" clearable value={from ?? null} onChange={(value) => set({ de: value })} data-testid="charges-filter-from" />
-            </Grid.Col>
-            <Grid.Col span={{ base: 6, md: 2 }}>
-              <DayInput label="Vencimento até" clearable value={to ?? null} onChange={(value) => set({ ate: value })} data-testid="charges-filter-to" />
-            </Grid.Col>
+            <ClientPeriodFilterCols
+              value={period}
+              set={set}
+              testIdPrefix="charges"
+              fromLabel="Vencimento de"
+              toLabel="Vencimento até"
+              clientSpan={5}
+            />
           </Grid>
           <Stack gap="md">
             <ChargeTotalsCards filters={{ client_id: clientId, due_from: from, due_to: to }} />

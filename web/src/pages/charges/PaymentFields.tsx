@@ -1,15 +1,18 @@
 /** The fields a single charge and a series share: payment forms (Boleto / PIX) and the fine and interest after the due date. */
 import { Checkbox, Group, Input, NumberInput, SimpleGrid } from '@mantine/core';
-import type { ReactNode } from 'react';
+import type { UseFormReturnType } from '@mantine/form';
 import type { ChargeForm } from '../../api/types';
 import { FORM_OPTIONS, MAX_FINE_PERCENT, MAX_INTEREST_PERCENT } from './chargeRules';
 
-interface PaymentFieldsProps {
+/** The part of a charge or series form these fields edit. */
+export interface PaymentValues {
   forms: ChargeForm[];
-  onForms: (forms: ChargeForm[]) => void;
-  formsError?: ReactNode;
-  fine: { value: number | string; onChange: (value: number | string) => void; error?: ReactNode };
-  interest: { value: number | string; onChange: (value: number | string) => void; error?: ReactNode };
+  fine_percent: number | string;
+  interest_percent: number | string;
+}
+
+interface PaymentFieldsProps<T extends PaymentValues> {
+  form: UseFormReturnType<T>;
   testIdPrefix: string;
 }
 
@@ -23,11 +26,18 @@ const percentProps = {
   placeholder: 'Padrão da empresa',
 } as const;
 
-export function PaymentFields({ forms, onForms, formsError, fine, interest, testIdPrefix }: PaymentFieldsProps) {
+export function PaymentFields<T extends PaymentValues>({ form, testIdPrefix }: PaymentFieldsProps<T>) {
+  const values = form.getValues() as PaymentValues;
+  const set = (field: keyof PaymentValues, value: unknown) =>
+    (form.setFieldValue as (path: string, value: unknown) => void)(field, value);
   return (
     <>
-      <Input.Wrapper label="Formas de pagamento" error={formsError}>
-        <Checkbox.Group value={forms} onChange={(value) => onForms(value as ChargeForm[])} data-testid={`${testIdPrefix}-forms`}>
+      <Input.Wrapper label="Formas de pagamento" error={form.errors.forms}>
+        <Checkbox.Group
+          value={values.forms}
+          onChange={(value) => set('forms', value as ChargeForm[])}
+          data-testid={`${testIdPrefix}-forms`}
+        >
           <Group gap="lg" mt={6}>
             {FORM_OPTIONS.map((option) => (
               <Checkbox key={option.value} value={option.value} label={option.label} />
@@ -41,9 +51,9 @@ export function PaymentFields({ forms, onForms, formsError, fine, interest, test
           description={`Uma vez, após o vencimento (até ${MAX_FINE_PERCENT}%)`}
           max={MAX_FINE_PERCENT}
           {...percentProps}
-          value={fine.value}
-          onChange={fine.onChange}
-          error={fine.error}
+          value={values.fine_percent}
+          onChange={(value) => set('fine_percent', value)}
+          error={form.errors.fine_percent}
           data-testid={`${testIdPrefix}-fine`}
         />
         <NumberInput
@@ -51,9 +61,9 @@ export function PaymentFields({ forms, onForms, formsError, fine, interest, test
           description={`Após o vencimento (até ${MAX_INTEREST_PERCENT}% a.m.)`}
           max={MAX_INTEREST_PERCENT}
           {...percentProps}
-          value={interest.value}
-          onChange={interest.onChange}
-          error={interest.error}
+          value={values.interest_percent}
+          onChange={(value) => set('interest_percent', value)}
+          error={form.errors.interest_percent}
           data-testid={`${testIdPrefix}-interest`}
         />
       </SimpleGrid>

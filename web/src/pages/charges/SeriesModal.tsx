@@ -312,18 +312,7 @@ export function SeriesModal({ opened, onClose, client, cardId = null, prefill = 
                 data-testid="series-interval"
               />
             </SimpleGrid>
-            <PaymentFields
-              forms={form.values.forms}
-              onForms={(forms) => form.setFieldValue('forms', forms)}
-              formsError={form.errors.forms}
-              fine={{ value: form.values.fine_percent, onChange: (v) => form.setFieldValue('fine_percent', v), error: form.errors.fine_percent }}
-              interest={{
-                value: form.values.interest_percent,
-                onChange: (v) => form.setFieldValue('interest_percent', v),
-                error: form.errors.interest_percent,
-              }}
-              testIdPrefix="series"
-            />
+            <PaymentFields form={form} testIdPrefix="series" />
             <SeriesPreviewTable body={body} />
             <FormActions onCancel={onClose} busy={create.isPending} submitLabel="Gerar cobranças" submitTestId="series-submit" />
           </Stack>

@@ -7,14 +7,11 @@ import { IconPlus, IconTemplate } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useMe } from '../../auth/MeContext';
 import { hasPermission } from '../../auth/permissions';
-import { ClientSelect } from '../../components/ClientSelect';
-import { DayInput } from '../../components/DayTimeInputs';
+import { ClientPeriodFilterCols, clientPeriodFrom } from '../../components/ClientPeriodFilters';
 import { FilterSelect } from '../../components/FilterSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { PagedList } from '../../components/PagedList';
-import { isDayKey } from '../../lib/datetime';
 import { useUrlParams } from '../../lib/useUrlParams';
-import { useClient } from '../clients/clientsApi';
 import { KIND_OPTIONS, STATUS_OPTIONS, isKind, isStatus } from './documentRules';
 import { useDocuments } from './documentsApi';
 import { DocumentTable } from './DocumentTable';
@@ -26,10 +23,8 @@ export default function DocumentsListPage() {
   const [params, set] = useUrlParams();
   const kind = isKind(params.get('tipo')) ? (params.get('tipo') as (typeof KIND_OPTIONS)[number]['value']) : undefined;
   const status = isStatus(params.get('status')) ? (params.get('status') as (typeof STATUS_OPTIONS)[number]['value']) : undefined;
-  const clientId = params.get('cliente') || undefined;
-  const from = isDayKey(params.get('de')) ? params.get('de')! : undefined;
-  const to = isDayKey(params.get('ate')) ? params.get('ate')! : undefined;
-  const client = useClient(clientId);
+  const period = clientPeriodFrom(params);
+  const { clientId, from, to } = period;
   const list = useDocuments({ kind, status, client_id: clientId, from, to });
   const filtered = Boolean(kind || status || clientId || from || to);
 
@@ -75,21 +70,7 @@ export default function DocumentsListPage() {
             data-testid="documents-filter-status"
           />
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4 }}>
-          <ClientSelect
-            label="Cliente"
-            value={clientId ?? null}
-            initial={clientId && client.data ? { id: clientId, name: client.data.display_name } : null}
-            onChange={(picked) => set({ cliente: picked?.id })}
-            data-testid="documents-filter-client"
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 6, md: 2 }}>
-          <DayInput label="De" clearable value={from ?? null} onChange={(value) => set({ de: value })} data-testid="documents-filter-from" />
-        </Grid.Col>
-        <Grid.Col span={{ base: 6, md: 2 }}>
-          <DayInput label="Até" clearable value={to ?? null} onChange={(value) => set({ ate: value })} data-testid="documents-filter-to" />
-        </Grid.Col>
+        <ClientPeriodFilterCols value={period} set={set} testIdPrefix="documents" />
       </Grid>
       <PagedList
         query={list}
