@@ -47,6 +47,8 @@ export function IntegrationCard({ integration, kind, canWrite }: { integration: 
         form.setValues(fresh); // secrets typed are dropped: never shown again
         form.resetDirty(fresh);
         notifications.show({ color: 'green', message: `${updated.label}: configuração salva.` });
+        // Cora: saving also proves the credentials and registers the payment webhook (what Testar does).
+        if (kind === 'cora' && updated.enabled && updated.secrets.certificate?.set && updated.secrets.private_key?.set) runTest();
       },
       onError: (error) => {
         if (!(error instanceof ApiError)) return setFormError(errorMessage(error));
@@ -123,7 +125,12 @@ export function IntegrationCard({ integration, kind, canWrite }: { integration: 
               </SimpleGrid>
             </>
           ) : null}
-          {integration.webhook_url ? <WebhookBox kind={kind} url={integration.webhook_url} canWrite={canWrite} /> : null}
+          {integration.webhook_url ? <WebhookBox
+              kind={kind}
+              url={integration.webhook_url}
+              canWrite={canWrite}
+              onRotated={kind === 'cora' ? runTest : undefined}
+            /> : null}
           {kind === 'leads' && integration.webhook_url ? <LeadsExample url={integration.webhook_url} /> : null}
           {canWrite ? (
             <Group justify="flex-end" gap="xs">

@@ -6,7 +6,15 @@ import { useState } from 'react';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { useRotateWebhook } from './integrationsApi';
 
-export function WebhookBox({ kind, url, canWrite }: { kind: string; url: string; canWrite: boolean }) {
+interface WebhookBoxProps {
+  kind: string;
+  url: string;
+  canWrite: boolean;
+  /** Called after a new address is made (Cora: register it at once, as Testar does). */
+  onRotated?: () => void;
+}
+
+export function WebhookBox({ kind, url, canWrite, onRotated }: WebhookBoxProps) {
   const [confirming, setConfirming] = useState(false);
   const rotate = useRotateWebhook(kind);
   return (
@@ -49,7 +57,11 @@ export function WebhookBox({ kind, url, canWrite }: { kind: string; url: string;
           rotate.mutate(undefined, {
             onSuccess: () => {
               setConfirming(false);
-              notifications.show({ color: 'green', message: 'Novo endereço gerado. Atualize-o no provedor.' });
+              notifications.show({
+                color: 'green',
+                message: onRotated ? 'Novo endereço gerado e registrado no provedor.' : 'Novo endereço gerado. Atualize-o no provedor.',
+              });
+              onRotated?.();
             },
           })
         }
