@@ -71,4 +71,17 @@ def anonymize(principal: Principal, client_id: str) -> ClientRecord:
         })
         if scrubbed != event:
             Table().put(scrubbed.to_item())
+    _scrub_charges(client)
     return client
+
+
+def _scrub_charges(client: ClientRecord) -> None:
+    """Charges are fiscal records and stay (amounts, dates, Cora ids), but the copy of the person's name
+    each one carries for the lists goes."""
+    from shared import keys
+
+    table = Table()
+    for item in table.query_all(keys.charges_by_client_pk(client.tenant_id, client.id), index="GSI2"):
+        if item.get("client_name") != ANONYMOUS:
+            table.update({"PK": item["PK"], "SK": item["SK"]}, "SET client_name = :n",
+                         condition="attribute_exists(PK)", values={":n": ANONYMOUS}, return_new=False)

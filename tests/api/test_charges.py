@@ -317,3 +317,15 @@ def test_payment_moves_the_card_makes_a_receipt_and_feeds_the_dashboard(api, wor
     assert len(receipts["items"]) == 1 and receipts["items"][0]["total_cents"] == 25_000
     seller = auth_headers(api, world.a.emails["vendedor"])
     assert api.get("/api/dashboard", headers=seller).json()["charges"] is None  # not their figures
+
+
+def test_anonymizing_the_client_keeps_the_charges_without_the_name(api, world, finance, fake_cora):
+    connect_cora(world.a.tenant_id)
+    c = new_client(api, finance, first_name="Clarice", last_name="Lispector")
+    made = charge(api, finance, c["id"])
+    admin = ADMINS[finance["Authorization"]]
+    assert api.post(f"/api/clients/{c['id']}/anonymize", headers=admin).status_code == 200
+    kept = api.get(f"/api/charges/{made['id']}", headers=finance).json()
+    assert kept["amount_cents"] == 15_990 and kept["provider_id"] == made["provider_id"]
+    assert "Clarice" not in kept["client_name"] and "Lispector" not in str(
+        api.get("/api/charges", headers=finance).json())
