@@ -52,7 +52,9 @@ def _zip_size(folders: list[Path]) -> int:
 
 def _dependencies_size() -> int:
     """Installed size of the dependency layer's packages and what they require."""
-    wanted = [line.split("==")[0].strip() for line in
+    from packaging.requirements import Requirement
+
+    wanted = [Requirement(line).name for line in
               (ROOT / "layers" / "dependencies" / "requirements.txt").read_text().splitlines()
               if line.strip() and not line.startswith("#")]
     seen: set[str] = set()
@@ -67,10 +69,10 @@ def _dependencies_size() -> int:
         except metadata.PackageNotFoundError:
             continue
         total += sum((f.size or 0) for f in dist.files or [])
-        for req in dist.requires or []:
-            if "extra ==" not in req:
-                wanted.append(req.split(";")[0].split("[")[0].split(" ")[0].split("<")[0].split(">")[0]
-                              .split("=")[0].split("!")[0].split("~")[0])
+        for text in dist.requires or []:
+            requirement = Requirement(text)
+            if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
+                wanted.append(requirement.name)
     return total
 
 

@@ -183,9 +183,9 @@ def _context(record: ScheduleRecord):
 def _message_template(tenant_id: str, template_id: str | None):
     if not template_id:
         return None
-    from shared.schedules.service import _template
+    from shared.schedules.service import message_template
 
-    return _once(("template", tenant_id, template_id), lambda: _template(tenant_id, template_id))
+    return _once(("template", tenant_id, template_id), lambda: message_template(tenant_id, template_id))
 
 
 def _deliver(channel: str, principal, record: ScheduleRecord, client: ClientRecord | None, variables: dict) -> str:

@@ -45,7 +45,7 @@ def get(principal: Principal, schedule_id: str) -> ScheduleRecord:
     return record
 
 
-def _template(tenant_id: str, template_id: str | None, *, as_route: bool = False) -> MessageTemplate | None:
+def message_template(tenant_id: str, template_id: str | None, *, as_route: bool = False) -> MessageTemplate | None:
     """The company's template; missing: 404 when it is the route's subject, 422 when a field points to it."""
     if not template_id:
         return None
@@ -78,7 +78,7 @@ def _checked(principal: Principal, data: ScheduleFields) -> dict:
         raise ValidationFailed("O cliente não tem e-mail cadastrado.", field="client_id")
     if data.whatsapp_template and data.channel in ("whatsapp", "both"):
         _check_whatsapp_template(tenant, data)
-    template = _template(tenant, data.template_id)
+    template = message_template(tenant, data.template_id)
     sample = render.values(client, user_names(tenant))
     render.render(data.body or (template.body if template else ""), sample)
     render.render(data.subject or (template.subject if template else ""), sample, field="subject")
@@ -203,7 +203,7 @@ def templates(principal: Principal) -> list[MessageTemplate]:
 def save_template(principal: Principal, data: MessageTemplateFields, template_id: str | None = None) -> MessageTemplate:
     tenant = principal.tenant_id or ""
     if template_id:
-        _template(tenant, template_id, as_route=True)
+        message_template(tenant, template_id, as_route=True)
     sample = render.values(None, {})
     render.render(data.body, sample)
     render.render(data.subject, sample, field="subject")
@@ -214,5 +214,5 @@ def save_template(principal: Principal, data: MessageTemplateFields, template_id
 
 def delete_template(principal: Principal, template_id: str) -> None:
     tenant = principal.tenant_id or ""
-    _template(tenant, template_id, as_route=True)
+    message_template(tenant, template_id, as_route=True)
     Table().delete(keys.message_template(tenant, template_id))
